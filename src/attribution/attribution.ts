@@ -1,0 +1,78 @@
+/** What the visitor's landing URL says, and how a new affiliate code meets a stored one. */
+import type { ResolvedOptions } from '../config/validate';
+
+export interface Attribution {
+  /** The affiliate code, as captured (it matched `codePattern`). */
+  affiliate: string;
+  /** When it was captured, in ms since the epoch. */
+  capturedAt: number;
+  /** When it lapses, in ms since the epoch. */
+  expiresAt: number;
+  /** Landing parameters named in `forward`, kept with the code. */
+  params: Record<string, string>;
+  /** Where it lives: the first-party cookie, or only this page's memory (no consent, cookies blocked). */
+  storage: 'cookie' | 'memory';
+}
+
+export interface Landing {
+  /** The valid affiliate code found, if any. */
+  affiliate?: string;
+  /** The query parameter it came from. */
+  from?: string;
+  /** Forwarded parameters present on the URL and fit to keep. */
+  params: Record<string, string>;
+}
+
+const DAY = 86_400_000;
+/** Longer than any code or tracking tag seen in use; longer values are not tested against patterns. */
+const MAX_CODE = 64;
+const MAX_PARAM = 200;
+
+export const lifetimeMs = (options: ResolvedOptions) =>
+  (options.cookieDays == 'forever' ? 400 : options.cookieDays) * DAY;
+
+/** Tracking values are kept verbatim, so refuse anything a header or a log could mistake for structure. */
+export const isForwardable = (value: string) => value.length > 0 && value.length <= MAX_PARAM && !/[\0-\x1f\x7f]/.test(value);
+
+export const isAffiliateCode = (value: string, options: ResolvedOptions) =>
+  value.length <= MAX_CODE && new RegExp(options.codePattern).test(value);
+
+/** Reads a landing URL's query. Invalid values are ignored, never repaired. */
+export function readLanding(search: string, options: ResolvedOptions): Landing {
+  const query = new URLSearchParams(search);
+  const landing: Landing = { params: {} };
+  for (const key of options.params) {
+    const value = query.get(key);
+    if (value != null && isAffiliateCode(value, options)) {
+      landing.affiliate = value;
+      landing.from = key;
+      break;
+    }
+  }
+  for (const key of options.forward) {
+    const value = query.get(key);
+    if (value != null && isForwardable(value)) landing.params[key] = value;
+  }
+  return landing;
+}
+
+/**
+ * The attribution after a landing: a new code makes a new attribution under last-click, and under
+ * first-click only when nothing unexpired is stored. Returns `null` when the stored one stands.
+ */
+export function attributeLanding(
+  stored: Attribution | null,
+  landing: Landing,
+  options: ResolvedOptions,
+  now: number,
+): Attribution | null {
+  if (!landing.affiliate) return null;
+  if (stored && stored.expiresAt > now && options.attribution == 'first-click') return null;
+  return {
+    affiliate: landing.affiliate,
+    capturedAt: now,
+    expiresAt: now + lifetimeMs(options),
+    params: landing.params,
+    storage: 'memory',
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The attribution cookie: its value and its attributes. The browser (`cookie-store.ts`) and the
+ * producer's server (`server/`) both write it through this module, so they agree byte for byte.
+ *
+ * Value: `1|<affiliate>|<capturedAt>|<expiresAt>|<params>`, times in base 36, each field
+ * URI-encoded (so `|`, `;`, `,`, spaces and quotes never appear raw), params as a query string.
+ */
+import type { ResolvedOptions } from '../config/validate';
+import { type Attribution, isAffiliateCode, isForwardable } from './attribution';
+
+const VERSION = '1';
+/** Browsers keep a cookie only up to 4096 bytes with its name; stay well under. */
+const MAX_VALUE = 3000;
+/** A cookie captured this far in the future came from a skewed clock or a forger. */
+const SKEW_MS = 5 * 60_000;
+const MAX_LIFETIME_MS = 400 * 86_400_000;
+
+export function encodeAttribution(attribution: Pick<Attribution, 'affiliate' | 'capturedAt' | 'expiresAt' | 'params'>): string {
+  const fields = [
+    VERSION,
+    attribution.affiliate,
+    attribution.capturedAt.toString(36),
+    attribution.expiresAt.toString(36),
+    new URLSearchParams(attribution.params).toString(),
+  ];
+  const value = fields.map(encodeURIComponent).join('|');
+  // Too long only with many long forwarded values: keep the credit, drop the tags.
+  return value.length > MAX_VALUE ? encodeAttribution({ ...attribution, params: {} }) : value;
+}
+
+/** The stored attribution, or `null` for anything missing, expired, malformed or tampered with. */
+export function decodeAttribution(
+  value: string | undefined | null,
+  options: ResolvedOptions,
+  now: number,
+): Omit<Attribution, 'storage'> | null {
+  if (!value || value.length > MAX_VALUE) return null;
+  const fields = value.split('|');
+  if (fields.length != 5) return null;
+  let decoded: string[];
+  try {
+    decoded = fields.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  const [version, affiliate, captured, expires, query] = decoded;
+  if (version != VERSION || !/^[0-9a-z]{1,12}$/.test(captured) || !/^[0-9a-z]{1,12}$/.test(expires)) return null;
+  const capturedAt = parseInt(captured, 36);
+  const expiresAt = parseInt(expires, 36);
+  if (
+    !isAffiliateCode(affiliate, options) ||
+    capturedAt > now + SKEW_MS ||
+    expiresAt <= now ||
+    expiresAt <= capturedAt ||
+    expiresAt - capturedAt > MAX_LIFETIME_MS
+  ) return null;
+  const params: Record<string, string> = {};
+  for (const [key, param] of new URLSearchParams(query)) {
+    if (!isForwardable(param)) return null;
+    // A parameter no longer forwarded (the producer changed `forward`) is dropped, not fatal.
+    if (options.forward.includes(key)) params[key] = param;
+  }
+  return { affiliate, capturedAt, expiresAt, params };
+}
+
+export interface CookieAttributes {
+  expires: Date;
+  path: '/';
+  domain?: string;
+  sameSite: 'Lax';
+  secure: boolean;
+}
+
+/** Readable by the script (no HttpOnly), sent on top-level navigations from other sites (Lax). */
+export function cookieAttributes(expiresAt: number, domain: string | undefined, secure: boolean): CookieAttributes {
+  const attributes: CookieAttributes = { expires: new Date(expiresAt), path: '/', sameSite: 'Lax', secure };
+  if (domain) attributes.domain = domain;
+  return attributes;
+}

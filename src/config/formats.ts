@@ -1,0 +1,22 @@
+/**
+ * String formats that JSON Schema cannot express with a pattern. The zod schema refines with these
+ * and the browser validator applies the same functions by the schema's `format` name.
+ */
+export const formats: Record<string, (value: string) => boolean> = {
+  regex(value) {
+    try {
+      new RegExp(value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  /** An http(s) URL, absolute or relative to the page (`/api/hotlinks`). */
+  endpoint(value) {
+    try {
+      return /^https?:$/.test(new URL(value, 'https://page.invalid/').protocol);
+    } catch {
+      return false;
+    }
+  },
+};

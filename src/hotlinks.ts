@@ -1,0 +1,188 @@
+/**
+ * One running HotLinks: capture from the URL (and on single-page navigations), the stored
+ * attribution, consent, checkout URLs, link decoration, events and reports.
+ */
+import { type Attribution, attributeLanding, readLanding } from './attribution/attribution';
+import { CookieStore } from './attribution/cookie-store';
+import { decorateHotLink, parseHotLink } from './checkout/checkout-url';
+import { LinkDecorator } from './checkout/decorate-links';
+import type { ResolvedOptions } from './config/validate';
+import { AttributionEvent, CheckoutEvent } from './events';
+import { sendReport } from './reports';
+
+export type CheckoutExtras = Record<string, string | undefined>;
+
+export interface HotLinks {
+  /** The settings in force. */
+  readonly options: ResolvedOptions;
+  /** The current attribution, or `null`. */
+  getAttribution(): Attribution | null;
+  /** The decorated checkout URL. Throws for a URL that is not `https:` on a checkout host. */
+  checkoutUrl(hotlink: string, extra?: CheckoutExtras): string;
+  /** Grant (write what is in memory to the cookie) or withdraw (delete the cookie) consent. */
+  consent(granted: boolean): void;
+  /** Forget the attribution, in memory and in the cookie. */
+  clear(): void;
+  /** Decorate checkout links and forms under `root` (default: the document) now. */
+  decorate(root?: ParentNode): void;
+  /**
+   * Announces a departure for checkout from `source` (a button or link): fires the cancelable
+   * `hotlink-checkout` event and, unless cancelled, reports it. Returns `false` if cancelled.
+   */
+  beginCheckout(url: string, source: EventTarget): boolean;
+}
+
+export function startHotLinks(options: ResolvedOptions): HotLinks {
+  const browser = typeof document != 'undefined';
+  const store = browser ? new CookieStore(options) : null;
+  const decorator = new LinkDecorator((href) => {
+    try {
+      return api.checkoutUrl(href);
+    } catch {
+      return null;
+    }
+  });
+  let granted = options.consent == 'granted';
+  let memory: Attribution | null = null;
+  /** Forwarded parameters on the current URL: they reach checkout even with no affiliate code. */
+  let pageParams: Record<string, string> = {};
+  const debug = (...args: unknown[]) => options.debug && console.info('[hotlinks]', ...args);
+
+  const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) => {
+    if (!granted || (!options.collect && !options.datalayer)) return;
+    sendReport(
+      {
+        event,
+        affiliate: attribution?.affiliate ?? null,
+        page: location.origin + location.pathname,
+        params: { ...attribution?.params, ...pageParams },
+        checkoutUrl,
+        timestamp: Date.now(),
+      },
+      options,
+    );
+  };
+
+  const save = (attribution: Attribution) => {
+    const kept = granted && !!store?.write(attribution, Date.now());
+    memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
+    debug(kept ? 'stored in the cookie on' : 'kept in memory (no consent, or cookies refused)', store?.domain ?? 'this host', memory);
+  };
+
+  const refresh = () => browser && options.decorate && decorator.refresh();
+
+  const capture = () => {
+    const landing = readLanding(location.search, options);
+    const attribution = attributeLanding(api.getAttribution(), landing, options, Date.now());
+    const paramsChanged = JSON.stringify(landing.params) != JSON.stringify(pageParams);
+    pageParams = landing.params;
+    if (attribution) {
+      save(attribution);
+      document.dispatchEvent(new AttributionEvent(api.getAttribution()!));
+      report('attribution', memory);
+    } else if (landing.affiliate) debug('kept the first click; ignored', landing.affiliate);
+    if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
+    if (attribution || paramsChanged) refresh();
+  };
+
+  const api: HotLinks = {
+    options,
+    getAttribution() {
+      const now = Date.now();
+      // An existing cookie is read even while consent is pending: reading writes nothing.
+      if (memory?.storage != 'memory') {
+        const stored = store?.read(now);
+        if (stored) return { ...stored, storage: 'cookie' };
+        if (memory?.storage == 'cookie') memory = null;
+      }
+      return memory && memory.expiresAt > now ? { ...memory, params: { ...memory.params } } : null;
+    },
+    checkoutUrl(hotlink, extra = {}) {
+      const url = parseHotLink(hotlink, options.checkoutHosts);
+      if (!url) {
+        throw new Error(
+          `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts.join(', ')})`,
+        );
+      }
+      const attribution = api.getAttribution();
+      return decorateHotLink(url, {
+        affiliate: attribution ? [options.checkoutParam, attribution.affiliate] : undefined,
+        params: [attribution?.params ?? {}, pageParams, extra],
+      });
+    },
+    consent(value) {
+      granted = !!value;
+      if (granted && memory) save(memory);
+      if (!granted) {
+        store?.remove();
+        if (memory) memory.storage = 'memory';
+      }
+      refresh();
+    },
+    clear() {
+      memory = null;
+      store?.remove();
+      refresh();
+    },
+    decorate(root) {
+      if (browser) decorator.all(root);
+    },
+    beginCheckout(url, source) {
+      const attribution = api.getAttribution();
+      if (!source.dispatchEvent(new CheckoutEvent({ url, attribution }))) return false;
+      report('checkout', attribution, url);
+      return true;
+    },
+  };
+
+  if (!browser) return api;
+
+  /** `history.replaceState` as the page had it: cleaning the URL is not a navigation. */
+  let replaceState = history.replaceState;
+  const cleanUrl = (keys: string[]) => {
+    try {
+      const url = new URL(location.href);
+      keys.forEach((key) => url.searchParams.delete(key));
+      // Rebuilt from what is left, so the rest of the query keeps its order; the hash stays.
+      replaceState.call(history, history.state, '', url.pathname + url.search + url.hash);
+    } catch (error) {
+      debug('could not clean the URL', error);
+    }
+  };
+
+  watchNavigation(capture, (original) => (replaceState = original));
+  capture();
+  if (options.decorate) {
+    decorator.all();
+    decorator.observe();
+    const onDeparture = (event: Event) => {
+      const el = (event.target as Element | null)?.closest?.(event.type == 'submit' ? 'form' : 'a[href],area[href]');
+      const url = el && decorator.element(el as HTMLAnchorElement);
+      if (url && !api.beginCheckout(url, el)) event.preventDefault();
+    };
+    document.addEventListener('click', onDeparture, true);
+    document.addEventListener('submit', onDeparture, true);
+  }
+  return api;
+}
+
+/** Single-page apps change the URL without loading a page: capture on every history change. */
+function watchNavigation(onChange: () => void, keepReplaceState: (original: History['replaceState']) => void) {
+  try {
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = history[method];
+      if (method == 'replaceState') keepReplaceState(original);
+      history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+        original.apply(this, args);
+        try {
+          onChange();
+        } catch {
+          /* the page's navigation must not fail because of us */
+        }
+      };
+    }
+  } catch {
+    /* a frozen or replaced history: capture on load and popstate only */
+  }
+  addEventListener('popstate', onChange);
+}

@@ -1,0 +1,25 @@
+/**
+ * hotlinks-embed: the SDK. Importing it does nothing; `init()` (or the first call of any function
+ * below) starts capture and link decoration on the page. Safe to import in Node for SSR.
+ */
+import type { Attribution } from './attribution/attribution';
+import type { CheckoutExtras } from './hotlinks';
+import { instance } from './instance';
+
+export { init } from './instance';
+export type { HotLinks, CheckoutExtras } from './hotlinks';
+export type { Attribution } from './attribution/attribution';
+export type { HotLinksOptions, ResolvedOptions } from './config/validate';
+export { AttributionEvent, CheckoutEvent, type CheckoutDetail } from './events';
+export type { Report } from './reports';
+
+/** The current attribution, or `null`. */
+export const getAttribution = (): Attribution | null => instance().getAttribution();
+/** The decorated checkout URL for a HotLink. Throws for a URL that is not `https:` on a checkout host. */
+export const checkoutUrl = (hotlink: string, extra?: CheckoutExtras): string => instance().checkoutUrl(hotlink, extra);
+/** Grant (`true`) or withdraw (`false`) consent to store the attribution on the device. */
+export const consent = (granted: boolean): void => instance().consent(granted);
+/** Forget the attribution. */
+export const clear = (): void => instance().clear();
+/** Decorate checkout links and forms under `root` now. */
+export const decorate = (root?: ParentNode): void => instance().decorate(root);
