@@ -1,4 +1,4 @@
-/** The events the page can listen to on `document`. Both bubble and cross shadow roots. */
+/** The events the page can listen to. Both bubble to `document` and cross shadow roots. */
 import type { Attribution } from './attribution/attribution';
 
 export interface CheckoutDetail {
@@ -7,21 +7,10 @@ export interface CheckoutDetail {
   attribution: Attribution | null;
 }
 
-/** A code was captured: `detail` is the new attribution. */
-export class AttributionEvent extends CustomEvent<Attribution> {
-  static readonly type = 'hotlinks-attribution';
-  constructor(detail: Attribution) {
-    super(AttributionEvent.type, { detail, bubbles: true, composed: true });
-  }
-}
-
-/** The visitor is about to leave for checkout. Cancel it (`preventDefault()`) to stay. */
-export class CheckoutEvent extends CustomEvent<CheckoutDetail> {
-  static readonly type = 'hotlink-checkout';
-  constructor(detail: CheckoutDetail) {
-    super(CheckoutEvent.type, { detail, bubbles: true, composed: true, cancelable: true });
-  }
-}
+/** `hotlinks-attribution`: a code was captured; `detail` is the new attribution. */
+export type AttributionEvent = CustomEvent<Attribution>;
+/** `hotlink-checkout`: the visitor is about to leave for checkout. `preventDefault()` keeps them here. */
+export type CheckoutEvent = CustomEvent<CheckoutDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -29,3 +18,10 @@ declare global {
     'hotlink-checkout': CheckoutEvent;
   }
 }
+
+/** Dispatches a bubbling, composed event; returns `false` if a listener cancelled it. */
+export const fire = <K extends 'hotlinks-attribution' | 'hotlink-checkout'>(
+  target: EventTarget,
+  type: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): boolean => target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type == 'hotlink-checkout' }));

@@ -5,9 +5,9 @@
 import { type Attribution, attributeLanding, readLanding } from './attribution/attribution';
 import { CookieStore } from './attribution/cookie-store';
 import { decorateHotLink, parseHotLink } from './checkout/checkout-url';
-import { LinkDecorator } from './checkout/decorate-links';
+import { linkDecorator } from './checkout/decorate-links';
 import type { ResolvedOptions } from './config/validate';
-import { AttributionEvent, CheckoutEvent } from './events';
+import { fire } from './events';
 import { sendReport } from './reports';
 
 export type CheckoutExtras = Record<string, string | undefined>;
@@ -35,7 +35,7 @@ export interface HotLinks {
 export function startHotLinks(options: ResolvedOptions): HotLinks {
   const browser = typeof document != 'undefined';
   const store = browser ? new CookieStore(options) : null;
-  const decorator = new LinkDecorator((href) => {
+  const decorator = linkDecorator((href) => {
     try {
       return api.checkoutUrl(href);
     } catch {
@@ -43,13 +43,13 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     }
   });
   let granted = options.consent == 'granted';
+  /** This page's capture; the cookie, when it could be written, is the truth. */
   let memory: Attribution | null = null;
   /** Forwarded parameters on the current URL: they reach checkout even with no affiliate code. */
   let pageParams: Record<string, string> = {};
-  const debug = (...args: unknown[]) => options.debug && console.info('[hotlinks]', ...args);
 
-  const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) => {
-    if (!granted || (!options.collect && !options.datalayer)) return;
+  const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) =>
+    granted &&
     sendReport(
       {
         event,
@@ -61,12 +61,11 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       },
       options,
     );
-  };
 
   const save = (attribution: Attribution) => {
     const kept = granted && !!store?.write(attribution, Date.now());
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
-    debug(kept ? 'stored in the cookie on' : 'kept in memory (no consent, or cookies refused)', store?.domain ?? 'this host', memory);
+    if (options.debug) console.info('[hotlinks] captured', memory, kept ? 'in the cookie on ' + (store!.domain ?? location.hostname) : 'in memory only');
   };
 
   const refresh = () => browser && options.decorate && decorator.refresh();
@@ -78,9 +77,9 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     pageParams = landing.params;
     if (attribution) {
       save(attribution);
-      document.dispatchEvent(new AttributionEvent(api.getAttribution()!));
+      fire(document, 'hotlinks-attribution', api.getAttribution()!);
       report('attribution', memory);
-    } else if (landing.affiliate) debug('kept the first click; ignored', landing.affiliate);
+    }
     if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
     if (attribution || paramsChanged) refresh();
   };
@@ -92,16 +91,15 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       // An existing cookie is read even while consent is pending: reading writes nothing.
       if (memory?.storage != 'memory') {
         const stored = store?.read(now);
-        if (stored) return { ...stored, storage: 'cookie' };
-        if (memory?.storage == 'cookie') memory = null;
+        memory = stored ? { ...stored, storage: 'cookie' } : null;
       }
-      return memory && memory.expiresAt > now ? { ...memory, params: { ...memory.params } } : null;
+      return memory && memory.expiresAt > now ? { ...memory } : null;
     },
     checkoutUrl(hotlink, extra = {}) {
       const url = parseHotLink(hotlink, options.checkoutHosts);
       if (!url) {
         throw new Error(
-          `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts.join(', ')})`,
+          `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
         );
       }
       const attribution = api.getAttribution();
@@ -112,11 +110,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     },
     consent(value) {
       granted = !!value;
-      if (granted && memory) save(memory);
-      if (!granted) {
-        store?.remove();
-        if (memory) memory.storage = 'memory';
-      }
+      if (!granted) store?.remove();
+      if (memory) granted ? save(memory) : (memory.storage = 'memory');
       refresh();
     },
     clear() {
@@ -129,35 +124,35 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     },
     beginCheckout(url, source) {
       const attribution = api.getAttribution();
-      if (!source.dispatchEvent(new CheckoutEvent({ url, attribution }))) return false;
-      report('checkout', attribution, url);
-      return true;
+      const go = fire(source, 'hotlink-checkout', { url, attribution });
+      if (go) report('checkout', attribution, url);
+      return go;
     },
   };
 
   if (!browser) return api;
 
   /** `history.replaceState` as the page had it: cleaning the URL is not a navigation. */
-  let replaceState = history.replaceState;
+  const replaceState = history.replaceState;
   const cleanUrl = (keys: string[]) => {
+    const url = new URL(location.href);
+    keys.forEach((key) => url.searchParams.delete(key));
+    // The rest of the query keeps its order; the hash stays.
     try {
-      const url = new URL(location.href);
-      keys.forEach((key) => url.searchParams.delete(key));
-      // Rebuilt from what is left, so the rest of the query keeps its order; the hash stays.
       replaceState.call(history, history.state, '', url.pathname + url.search + url.hash);
-    } catch (error) {
-      debug('could not clean the URL', error);
+    } catch {
+      /* a sandboxed or odd history: the address bar keeps the code, nothing else changes */
     }
   };
 
-  watchNavigation(capture, (original) => (replaceState = original));
+  watchNavigation(capture);
   capture();
   if (options.decorate) {
     decorator.all();
     decorator.observe();
     const onDeparture = (event: Event) => {
-      const el = (event.target as Element | null)?.closest?.(event.type == 'submit' ? 'form' : 'a[href],area[href]');
-      const url = el && decorator.element(el as HTMLAnchorElement);
+      const el = (event.target as Element).closest?.(event.type == 'submit' ? 'form' : 'a[href],area[href]');
+      const url = el && decorator.element(el);
       if (url && !api.beginCheckout(url, el)) event.preventDefault();
     };
     document.addEventListener('click', onDeparture, true);
@@ -167,11 +162,10 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
 }
 
 /** Single-page apps change the URL without loading a page: capture on every history change. */
-function watchNavigation(onChange: () => void, keepReplaceState: (original: History['replaceState']) => void) {
-  try {
-    for (const method of ['pushState', 'replaceState'] as const) {
-      const original = history[method];
-      if (method == 'replaceState') keepReplaceState(original);
+function watchNavigation(onChange: () => void) {
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = history[method];
+    try {
       history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
         original.apply(this, args);
         try {
@@ -180,9 +174,9 @@ function watchNavigation(onChange: () => void, keepReplaceState: (original: Hist
           /* the page's navigation must not fail because of us */
         }
       };
+    } catch {
+      /* a frozen history: capture on load and popstate only */
     }
-  } catch {
-    /* a frozen or replaced history: capture on load and popstate only */
   }
   addEventListener('popstate', onChange);
 }

@@ -10,7 +10,7 @@ export { init } from './instance';
 export type { HotLinks, CheckoutExtras } from './hotlinks';
 export type { Attribution } from './attribution/attribution';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate';
-export { AttributionEvent, CheckoutEvent, type CheckoutDetail } from './events';
+export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events';
 export type { Report } from './reports';
 
 /** The current attribution, or `null`. */

@@ -6,64 +6,64 @@
 
 const SELECTOR = 'a[href],area[href],form[action]';
 
-type Decorated = HTMLAnchorElement | HTMLAreaElement | HTMLFormElement;
 /** Returns the decorated URL, or `null` for a link that is not a checkout link. */
 export type UrlDecorator = (href: string) => string | null;
 
-const attributeOf = (el: Element) => (el.tagName == 'FORM' ? 'action' : 'href');
-
-export class LinkDecorator {
-  /** The href as the page wrote it, and what we replaced it with. */
-  #original = new WeakMap<Element, string>();
-  #applied = new WeakMap<Element, string>();
-  #cache = new Map<string, string | null>();
-  #observer?: MutationObserver;
-
-  constructor(private decorateUrl: UrlDecorator) {}
-
-  /** The page-written URL of a link we decorated (or its current one). */
-  originalOf(el: Element): string | null {
-    const current = el.getAttribute(attributeOf(el));
-    return current != null && current == this.#applied.get(el) ? this.#original.get(el)! : current;
-  }
-
+export interface LinkDecorator {
   /** Decorates one element; returns its decorated URL, or `null` when it is not a checkout link. */
-  element(el: Decorated): string | null {
-    const name = attributeOf(el);
-    const original = this.originalOf(el);
-    if (original == null) return null;
-    let url = this.#cache.get(original);
-    if (url === undefined) this.#cache.set(original, (url = this.decorateUrl(original)));
+  element(el: Element): string | null;
+  /** Decorates `root` and every link and form under it. */
+  all(root?: ParentNode): void;
+  /** The attribution changed: decorate every link afresh from the URL the page wrote. */
+  refresh(): void;
+  /** Keep decorating links and forms as they are added or their URL changes. */
+  observe(): void;
+}
+
+export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
+  /** Per element: the URL the page wrote, and the one we replaced it with. */
+  const seen = new WeakMap<Element, [original: string, applied: string]>();
+  let cache = new Map<string, string | null>();
+
+  const element = (el: Element): string | null => {
+    const name = el.tagName == 'FORM' ? 'action' : 'href';
+    const current = el.getAttribute(name);
+    if (current == null) return null;
+    const [original, applied] = seen.get(el) ?? [];
+    // The page may have changed the URL since we decorated it: then its new URL is the original.
+    const source = current == applied ? original! : current;
+    let url = cache.get(source);
+    if (url === undefined) cache.set(source, (url = decorateUrl(source)));
     if (url == null) return null;
-    this.#original.set(el, original);
-    this.#applied.set(el, url);
-    if (el.getAttribute(name) != url) el.setAttribute(name, url);
+    seen.set(el, [source, url]);
+    if (current != url) el.setAttribute(name, url);
     if (el instanceof HTMLFormElement) addFormFields(el, url);
     return url;
-  }
+  };
 
-  all(root: ParentNode = document): void {
-    if (root instanceof Element && root.matches(SELECTOR)) this.element(root as Decorated);
-    root.querySelectorAll<Decorated>(SELECTOR).forEach((el) => this.element(el));
-  }
+  const all = (root: ParentNode = document) => {
+    if (root instanceof Element && root.matches(SELECTOR)) element(root);
+    root.querySelectorAll(SELECTOR).forEach(element);
+  };
 
-  /** The attribution changed: every checkout link is decorated afresh from what the page wrote. */
-  refresh(root: ParentNode = document): void {
-    this.#cache.clear();
-    this.all(root);
-  }
-
-  observe(root: Node = document): void {
-    this.#observer ??= new MutationObserver((records) => {
-      const changed = new Set<Node>();
-      for (const record of records) {
-        if (record.type == 'attributes') changed.add(record.target);
-        else record.addedNodes.forEach((node) => changed.add(node));
-      }
-      changed.forEach((node) => node.isConnected && node instanceof Element && this.all(node));
-    });
-    this.#observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'action'] });
-  }
+  return {
+    element,
+    all,
+    refresh() {
+      cache = new Map();
+      all();
+    },
+    observe() {
+      new MutationObserver((records) => {
+        const changed = new Set<Node>();
+        for (const record of records) {
+          if (record.type == 'attributes') changed.add(record.target);
+          else record.addedNodes.forEach((node) => changed.add(node));
+        }
+        changed.forEach((node) => node instanceof Element && node.isConnected && all(node));
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'action'] });
+    },
+  };
 }
 
 /**
