@@ -16,7 +16,7 @@ const dropin = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
   plugins: [
-    hotlinksOptions(),
+    hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src' } }),
     terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),

@@ -30,7 +30,11 @@ export async function loadOptionsJsonSchema() {
   return properties;
 }
 
-export default function hotlinksOptions() {
+/**
+ * `descriptions: false` leaves out the descriptions (the "must be ..." part of error messages):
+ * the drop-in scripts name the bad attribute and its value without them, to stay in budget.
+ */
+export default function hotlinksOptions({ descriptions = true } = {}) {
   return {
     name: 'hotlinks-options',
     resolveId(id) {
@@ -39,7 +43,9 @@ export default function hotlinksOptions() {
     async load(id) {
       if (id !== RESOLVED) return null;
       this.addWatchFile?.(join(root, 'src/config/schema.ts'));
-      return `export default ${JSON.stringify(await loadOptionsJsonSchema())};`;
+      const properties = await loadOptionsJsonSchema();
+      if (!descriptions) for (const property of Object.values(properties)) delete property.description;
+      return `export default ${JSON.stringify(properties)};`;
     },
   };
 }

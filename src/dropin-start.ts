@@ -3,16 +3,15 @@
  * reported by name and its default used), start HotLinks, and publish `window.HotLinks`.
  */
 import { attributeName, optionsFromDataset } from './config/validate';
-import { checkoutUrl, clear, consent, decorate, getAttribution, init } from './index';
-import { startOnce } from './instance';
+import { init, startOnce } from './instance';
 
 export function startDropin(): void {
   const script = document.currentScript as HTMLScriptElement | null;
-  startOnce(() =>
+  // A second copy of the script, or the ESM package, finds the running one and uses it.
+  const { getAttribution, checkoutUrl, consent, clear, decorate } = startOnce(() =>
     optionsFromDataset(script?.dataset ?? {}, (key, problem) =>
       console.warn(`[hotlinks] ${attributeName(key)} ${problem}; the default is used`),
     ),
   );
-  const w = window as { HotLinks?: unknown };
-  w.HotLinks ??= { init, getAttribution, checkoutUrl, consent, clear, decorate };
+  (window as { HotLinks?: unknown }).HotLinks ??= { init, getAttribution, checkoutUrl, consent, clear, decorate };
 }

@@ -73,7 +73,37 @@ export interface CookieAttributes {
 
 /** Readable by the script (no HttpOnly), sent on top-level navigations from other sites (Lax). */
 export function cookieAttributes(expiresAt: number, domain: string | undefined, secure: boolean): CookieAttributes {
-  const attributes: CookieAttributes = { expires: new Date(expiresAt), path: '/', sameSite: 'Lax', secure };
-  if (domain) attributes.domain = domain;
-  return attributes;
+  return { expires: new Date(expiresAt), path: '/', domain, sameSite: 'Lax', secure };
+}
+
+/**
+ * `name=value; Path=/; Expires=...; Domain=...; SameSite=Lax; Secure`: what the browser assigns to
+ * `document.cookie` and what the server sends as `Set-Cookie`. Name and value must already be
+ * cookie-safe (the options schema checks the name, `encodeAttribution` makes the value).
+ */
+export function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
+  return (
+    `${name}=${value}; Path=${attributes.path}; Expires=${attributes.expires.toUTCString()}` +
+    (attributes.domain ? '; Domain=' + attributes.domain : '') +
+    `; SameSite=${attributes.sameSite}` +
+    (attributes.secure ? '; Secure' : '')
+  );
+}
+
+/**
+ * Whether a host can take a cookie with a `Domain` attribute. Not `localhost`, an IP address or any
+ * single-label name: there both sides write a host-only cookie (see `registrable-domain.ts`).
+ */
+export const takesDomainCookies = (hostname: string) => hostname.includes('.') && !/^[\d.]+$|:/.test(hostname);
+
+/**
+ * The raw value of cookie `name` in a `Cookie` request header: the first one, read the way the
+ * browser side reads `document.cookie` (same format), so both sides see the same value.
+ */
+export function cookieFromHeader(header: string | null | undefined, name: string): string | undefined {
+  for (const pair of (header ?? '').split(/; */)) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq) == name) return pair.slice(eq + 1);
+  }
+  return undefined;
 }

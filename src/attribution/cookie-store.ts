@@ -3,28 +3,45 @@
  * `document.cookie` throwing, a domain the browser refuses) is reported as `false`, never thrown:
  * the caller then keeps the attribution in memory for the page.
  */
-import Cookies from 'js-cookie';
-type CookieAttributes = Cookies.CookieAttributes;
 import type { ResolvedOptions } from '../config/validate';
 import type { Attribution } from './attribution';
-import { cookieAttributes, decodeAttribution, encodeAttribution } from './cookie-codec';
+import { type CookieAttributes, cookieAttributes, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec';
 import { probeRegistrableDomain } from './registrable-domain';
 
-/** js-cookie with values passed through as they are: `cookie-codec.ts` already made them cookie-safe. */
-const raw: CookieJar = Cookies.withConverter<string>({ read: (value) => value, write: (value) => value });
-
+/** One cookie at a time; tests give the store a fake jar. */
 export interface CookieJar {
   get(name: string): string | undefined;
-  set(name: string, value: string, attributes?: CookieAttributes): unknown;
-  remove(name: string, attributes?: CookieAttributes): void;
+  set(name: string, value: string, attributes: CookieAttributes): void;
+  remove(name: string, attributes: Omit<CookieAttributes, 'expires'>): void;
 }
+
+/**
+ * `document.cookie` as a jar. Values pass through as they are: `cookie-codec.ts` made them
+ * cookie-safe, and writing goes through the serializer the server uses too. (js-cookie would do
+ * the same in 540 bytes gzipped, an eighth of the capture script's budget, with its encoding
+ * switched off; see the README's "Size and speed".)
+ */
+export const documentJar: CookieJar = {
+  get(name) {
+    for (const pair of document.cookie.split(/; */)) {
+      const eq = pair.indexOf('=');
+      if (pair.slice(0, eq) == name) return pair.slice(eq + 1);
+    }
+  },
+  set(name, value, attributes) {
+    document.cookie = serializeCookie(name, value, attributes);
+  },
+  remove(name, attributes) {
+    documentJar.set(name, '', { ...attributes, expires: new Date(0) });
+  },
+};
 
 export class CookieStore {
   #domain: string | undefined | null = null;
 
   constructor(
     private options: ResolvedOptions,
-    private jar: CookieJar = raw,
+    private jar: CookieJar = documentJar,
     private location: Pick<Location, 'hostname' | 'protocol'> = window.location,
   ) {}
 
@@ -53,11 +70,7 @@ export class CookieStore {
   write(attribution: Attribution, now: number): boolean {
     const value = encodeAttribution(attribution);
     try {
-      this.jar.set(
-        this.options.cookieName,
-        value,
-        cookieAttributes(attribution.expiresAt, this.domain, this.location.protocol == 'https:'),
-      );
+      this.jar.set(this.options.cookieName, value, cookieAttributes(attribution.expiresAt, this.domain, this.location.protocol == 'https:'));
       return this.jar.get(this.options.cookieName) == value && !!this.read(now);
     } catch {
       return false;
@@ -65,10 +78,11 @@ export class CookieStore {
   }
 
   remove(): void {
+    const { cookieName } = this.options;
     try {
       // A cookie is removed only with the domain it was set with; an old host-only one too.
-      this.jar.remove(this.options.cookieName, { path: '/', domain: this.domain });
-      this.jar.remove(this.options.cookieName, { path: '/' });
+      this.jar.remove(cookieName, { path: '/', domain: this.domain, sameSite: 'Lax', secure: false });
+      this.jar.remove(cookieName, { path: '/', sameSite: 'Lax', secure: false });
     } catch {
       /* nothing stored, nothing to remove */
     }

@@ -14,9 +14,10 @@ export function probeRegistrableDomain(hostname: string, jar: CookieJar): string
   for (let i = labels.length - 2; i >= 0; i--) {
     const domain = labels.slice(i).join('.');
     try {
-      jar.set(PROBE, '1', { domain, path: '/', sameSite: 'Lax' });
+      const attributes = { domain, path: '/', sameSite: 'Lax', secure: false } as const;
+      jar.set(PROBE, '1', { ...attributes, expires: new Date(Date.now() + 60_000) });
       if (jar.get(PROBE) == '1') {
-        jar.remove(PROBE, { domain, path: '/' });
+        jar.remove(PROBE, attributes);
         return domain;
       }
     } catch {

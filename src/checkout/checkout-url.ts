@@ -36,24 +36,17 @@ function repairQuery(hotlink: string): string {
  * and in order (its values win: they are the producer's intent); additions go after it, the hash
  * stays last.
  */
-export function decorateHotLink(url: URL, additions: CheckoutAdditions): string {
+export function decorateHotLink(url: URL, { affiliate, params = [] }: CheckoutAdditions): string {
   const own = new URLSearchParams(url.search);
-  const added = new Map<string, string>();
-  for (const params of additions.params ?? []) {
-    for (const [key, value] of Object.entries(params)) if (value) added.set(key, value);
-  }
-  if (additions.affiliate) {
-    const [param, code] = additions.affiliate;
-    added.delete(param);
-    added.set(param, code);
-  }
-  const extra = new URLSearchParams();
   // The affiliate first: it is what a truncated or hand-copied URL must not lose.
-  const ordered = additions.affiliate ? [additions.affiliate[0], ...added.keys()] : added.keys();
-  for (const key of new Set(ordered)) if (!own.has(key)) extra.append(key, added.get(key)!);
-  const query = extra.toString();
+  const added = new URLSearchParams(affiliate && [affiliate]);
+  for (const source of params) {
+    for (const [key, value] of Object.entries(source)) if (value && key != affiliate?.[0]) added.set(key, value);
+  }
+  for (const key of own.keys()) added.delete(key);
+  const query = added.toString();
   if (!query) return url.href;
   const result = new URL(url.href);
-  result.search = url.search.length > 1 ? url.search + '&' + query : '?' + query;
+  result.search = url.search.length > 1 ? url.search + '&' + query : query;
   return result.href;
 }

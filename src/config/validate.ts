@@ -31,48 +31,43 @@ const schema = properties as Record<string, JsonSchema>;
 /** The option names, in the schema's order. */
 export const optionNames = Object.keys(schema) as (keyof ResolvedOptions)[];
 
-const within = (n: number, min = -Infinity, max = Infinity) => n >= min && n <= max;
+/** `!(n < undefined)` holds: an absent bound does not bind. */
+const within = (n: number, min?: number, max?: number) => !(n < min!) && !(n > max!);
 
 export function matches(s: JsonSchema, value: unknown): boolean {
   if (s.anyOf) return s.anyOf.some((branch) => matches(branch, value));
-  if ('const' in s && value !== s.const) return false;
-  if (s.enum && !s.enum.includes(value)) return false;
-  switch (s.type) {
-    case 'boolean':
-      return typeof value == 'boolean';
-    case 'integer':
-      return Number.isInteger(value) && within(value as number, s.minimum, s.maximum);
-    case 'array':
-      return (
-        Array.isArray(value) &&
-        within(value.length, s.minItems, s.maxItems) &&
-        value.every((item) => !s.items || matches(s.items, item))
-      );
-    case 'string':
-      return (
-        typeof value == 'string' &&
-        within(value.length, s.minLength, s.maxLength) &&
-        (!s.pattern || new RegExp(s.pattern).test(value)) &&
-        (!s.format || !formats[s.format] || formats[s.format](value))
-      );
-  }
-  return false;
+  const v = value as never;
+  return (
+    (!('const' in s) || v === s.const) &&
+    (!s.enum || s.enum.includes(v)) &&
+    (s.type == 'boolean'
+      ? typeof v == 'boolean'
+      : s.type == 'integer'
+        ? Number.isInteger(v) && within(v, s.minimum, s.maximum)
+        : s.type == 'array'
+          ? Array.isArray(v) &&
+            within((v as []).length, s.minItems, s.maxItems) &&
+            // Spread, because `every` skips the holes of a sparse array (`[, 'a']`) that zod refuses.
+            [...(v as [])].every((item) => matches(s.items!, item))
+          : typeof v == 'string' &&
+            within((v as string).length, s.minLength, s.maxLength) &&
+            (!s.pattern || new RegExp(s.pattern).test(v)) &&
+            (!s.format || formats[s.format](v)))
+  );
 }
 
 /** Reads an attribute's text as the schema's type: lists are comma-separated, `data-debug` alone means true. */
 export function fromAttribute(s: JsonSchema, text: string): unknown {
-  if (s.anyOf) {
-    for (const branch of s.anyOf) {
-      const value = fromAttribute(branch, text);
-      if (matches(branch, value)) return value;
-    }
-    return text;
-  }
   const t = text.trim();
-  if (s.type == 'array') return t.split(',').map((item) => item.trim()).filter(Boolean);
-  if (s.type == 'boolean') return t == '' || t == 'true' ? true : t == 'false' ? false : text;
-  if (s.type == 'integer' && /^\d{1,9}$/.test(t)) return Number(t);
-  return s.type == 'string' ? t : text;
+  return s.anyOf
+    ? s.anyOf.map((branch) => fromAttribute(branch, text)).find((value, i) => matches(s.anyOf![i], value)) ?? text
+    : s.type == 'array'
+      ? t.split(',').map((item) => item.trim()).filter(Boolean)
+      : s.type == 'boolean'
+        ? t == '' || t == 'true' || (t != 'false' && text)
+        : s.type == 'integer' && /^\d{1,9}$/.test(t)
+          ? +t
+          : t;
 }
 
 const shown = (value: unknown) => {
@@ -98,7 +93,7 @@ export function resolveOptions(
     const value = input[key];
     if (value === undefined || matches(s, value)) resolved[key] = value ?? copyDefault(s.default);
     else {
-      reject(key, `must be ${s.description}, got ${shown(value)}`);
+      reject(key, s.description ? `must be ${s.description}, got ${shown(value)}` : `is not valid: ${shown(value)}`);
       resolved[key] = copyDefault(s.default);
     }
   }
