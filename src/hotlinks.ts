@@ -19,6 +19,8 @@ export interface HotLinks {
   getAttribution(): Attribution | null;
   /** The decorated checkout URL. Throws for a URL that is not `https:` on a checkout host. */
   checkoutUrl(hotlink: string, extra?: CheckoutExtras): string;
+  /** Whether consent currently allows writing to the device (for the debug panel). */
+  readonly consented: boolean;
   /** Grant (write what is in memory to the cookie) or withdraw (delete the cookie) consent. */
   consent(granted: boolean): void;
   /** Forget the attribution, in memory and in the cookie. */
@@ -65,7 +67,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   const save = (attribution: Attribution) => {
     const kept = granted && !!store?.write(attribution, Date.now());
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
-    if (options.debug) console.info('[hotlinks] captured', memory, kept ? 'in the cookie on ' + (store!.domain ?? location.hostname) : 'in memory only');
+    if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };
 
   const refresh = () => browser && options.decorate && decorator.refresh();
@@ -107,6 +109,9 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
         affiliate: attribution ? [options.checkoutParam, attribution.affiliate] : undefined,
         params: [attribution?.params ?? {}, pageParams, extra],
       });
+    },
+    get consented() {
+      return granted;
     },
     consent(value) {
       granted = !!value;
