@@ -31,8 +31,12 @@ const MAX_PARAM = 200;
 export const lifetimeMs = (options: ResolvedOptions) =>
   (options.cookieDays == 'forever' ? 400 : options.cookieDays) * DAY;
 
-/** Tracking values are kept verbatim, so refuse anything a header or a log could mistake for structure. */
-export const isForwardable = (value: string) => value.length > 0 && value.length <= MAX_PARAM && !/[\0-\x1f\x7f]/.test(value);
+/**
+ * Tracking values are kept verbatim and end up in cookies, reports and the producer's dashboards, so
+ * refuse anything markup, a cookie header or a log could mistake for structure (`<script>`, `"`,
+ * `;domain=`, CR/LF). No tag seen in use needs these.
+ */
+export const isForwardable = (value: string) => value.length > 0 && value.length <= MAX_PARAM && !/[\0-\x1f\x7f<>"'`;\\]/.test(value);
 
 export const isAffiliateCode = (value: string, options: ResolvedOptions) =>
   value.length <= MAX_CODE && new RegExp(options.codePattern).test(value);

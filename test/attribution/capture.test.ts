@@ -1,0 +1,378 @@
+/**
+ * Capture as a visitor's browser sees it: the landing URL, the cookie it keeps (and its expiry),
+ * `getAttribution()`, the `hotlinks-attribution` event, the checkout link on the page.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Attribution } from '../../src/attribution/attribution';
+import {
+  CODE,
+  DAY,
+  OTHER_CODE,
+  ORIGIN,
+  cookie,
+  lastWrite,
+  recordCookieWrites,
+  reload,
+  settle,
+  setUrl,
+  start,
+  usePage,
+} from '../core/page';
+
+const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+const buy = () => document.getElementById('buy')!.getAttribute('href');
+
+/** The `hotlinks-attribution` events from now on. */
+function attributionEvents() {
+  const events: CustomEvent<Attribution>[] = [];
+  document.addEventListener('hotlinks-attribution', (e) => events.push(e));
+  return events;
+}
+
+/** The cookie's value, decoded into its fields. */
+const cookieFields = (name = 'hotlinks') => {
+  const [version, affiliate, captured, expires, params] = (cookie(name) ?? '').split('|').map(decodeURIComponent);
+  return { version, affiliate, capturedAt: parseInt(captured, 36), expiresAt: parseInt(expires, 36), params: Object.fromEntries(new URLSearchParams(params)) };
+};
+
+describe('capture from the landing URL', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+  it.each([
+    ['?a=' + CODE, {}, CODE],
+    ['?af=' + CODE, {}, CODE],
+    ['?aff=' + CODE, {}, CODE],
+    ['?affiliate=' + CODE, {}, CODE],
+    ['?ref=' + CODE, {}, CODE],
+    // Checked in the order of `params`, not of the URL.
+    [`?ref=${OTHER_CODE}&a=${CODE}`, {}, CODE],
+    [`?a=${OTHER_CODE}&ref=${CODE}`, { params: ['ref', 'a'] }, CODE],
+    // An invalid value in an earlier parameter does not hide a valid one in a later one.
+    [`?a=nope&af=${CODE}`, {}, CODE],
+    ['?via=' + CODE, { params: ['via'] }, CODE],
+    ['?a=' + CODE, { params: ['via'] }, null],
+    ['?x=' + CODE, {}, null],
+    ['?A=' + CODE, {}, null],
+    ['', {}, null],
+  ])('%s with %j captures %s', (query, input, expected) => {
+    setUrl('/curso' + query);
+    const events = attributionEvents();
+    const hotlinks = start(input);
+    expect(hotlinks.getAttribution()?.affiliate ?? null).toBe(expected);
+    expect(events.map((e) => e.detail.affiliate)).toEqual(expected ? [expected] : []);
+    if (expected) expect(cookieFields().affiliate).toBe(expected);
+    else expect(cookie()).toBeUndefined();
+    expect(buy()).toBe(expected ? `${BUY}&af=${expected}` : BUY);
+  });
+
+  it.each([
+    ['O95340038V', true],
+    ['Q100328287K', true],
+    ['W3620259P', true],
+    ['O953400V', false],
+    ['O9534003812V', false],
+    ['95340038V', false],
+    ['O95340038', false],
+    ['OO95340038V', false],
+    ['O95340038VV', false],
+    ['o95340038v', false],
+  ])('the default code pattern: %s is a code: %s', (code, valid) => {
+    setUrl('/?a=' + code);
+    expect(start().getAttribution()?.affiliate ?? null).toBe(valid ? code : null);
+  });
+
+  it('a custom code pattern accepts its own codes and nothing else', () => {
+    setUrl('/?a=AF1234');
+    expect(start({ codePattern: '^AF[0-9]{4}$' }).getAttribution()?.affiliate).toBe('AF1234');
+    expect(reload('/?a=' + OTHER_CODE, { codePattern: '^AF[0-9]{4}$' }).getAttribution()?.affiliate).toBe('AF1234');
+  });
+
+  it('the event bubbles, crosses shadow roots, and carries the attribution', () => {
+    setUrl('/?a=' + CODE);
+    const events = attributionEvents();
+    const hotlinks = start();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ bubbles: true, composed: true });
+    expect(events[0].detail).toEqual(hotlinks.getAttribution());
+  });
+
+  describe('last-click and first-click', () => {
+    it('last-click (the default): a new code replaces the stored one', () => {
+      setUrl('/?a=' + CODE);
+      const first = start().getAttribution()!;
+      const events = attributionEvents();
+      const second = reload('/?a=' + OTHER_CODE).getAttribution()!;
+      expect(second.affiliate).toBe(OTHER_CODE);
+      expect(second.capturedAt).toBeGreaterThanOrEqual(first.capturedAt);
+      expect(cookieFields().affiliate).toBe(OTHER_CODE);
+      expect(events).toHaveLength(1);
+      expect(buy()).toBe(`${BUY}&af=${OTHER_CODE}`);
+    });
+
+    it('first-click: a stored, unexpired code is kept, and no event fires', () => {
+      setUrl('/?a=' + CODE);
+      const first = start({ attribution: 'first-click' }).getAttribution()!;
+      const events = attributionEvents();
+      const hotlinks = reload('/?a=' + OTHER_CODE, { attribution: 'first-click' });
+      expect(hotlinks.getAttribution()).toEqual(first);
+      expect(cookieFields().affiliate).toBe(CODE);
+      expect(events).toHaveLength(0);
+      expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    });
+
+    it('first-click with an expired stored code: the new one is captured', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      setUrl('/?a=' + CODE);
+      start({ attribution: 'first-click', cookieDays: 1 });
+      expect(cookieFields().affiliate).toBe(CODE);
+      vi.setSystemTime(Date.now() + 2 * DAY);
+      const hotlinks = reload('/?a=' + OTHER_CODE, { attribution: 'first-click', cookieDays: 1 });
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: OTHER_CODE, storage: 'cookie', capturedAt: Date.now() });
+      expect(cookieFields().affiliate).toBe(OTHER_CODE);
+    });
+
+    it('first-click in memory (consent pending) lapses too', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      setUrl('/?a=' + CODE);
+      const hotlinks = start({ attribution: 'first-click', cookieDays: 1, consent: 'pending' });
+      history.pushState(null, '', '/?a=' + OTHER_CODE);
+      expect(hotlinks.getAttribution()?.affiliate).toBe(CODE);
+      vi.setSystemTime(Date.now() + 2 * DAY);
+      expect(hotlinks.getAttribution()).toBeNull();
+      history.pushState(null, '', '/?a=' + OTHER_CODE + '&x=1');
+      expect(hotlinks.getAttribution()?.affiliate).toBe(OTHER_CODE);
+    });
+  });
+
+  describe('cookie lifetime', () => {
+    it.each([
+      [undefined, 60],
+      [1, 1],
+      [90, 90],
+      [180, 180],
+      [400, 400],
+      ['forever', 400],
+    ])('cookieDays %j: the cookie expires after %i days', (cookieDays, days) => {
+      const writes = recordCookieWrites();
+      setUrl('/?a=' + CODE);
+      const attribution = start(cookieDays === undefined ? {} : { cookieDays }).getAttribution()!;
+      expect(attribution.expiresAt - attribution.capturedAt).toBe(days * DAY);
+      const written = lastWrite(writes)!;
+      expect(new Date(written.expires as string).getTime()).toBe(Math.floor(attribution.expiresAt / 1000) * 1000);
+      expect(cookieFields()).toMatchObject({ capturedAt: attribution.capturedAt, expiresAt: attribution.expiresAt });
+    });
+
+    it('the cookie is first-party, on the registrable domain, Lax, Secure on https', () => {
+      const writes = recordCookieWrites();
+      setUrl('/?a=' + CODE);
+      start();
+      expect(lastWrite(writes)).toMatchObject({ path: '/', domain: 'shop.example', samesite: 'Lax', secure: true });
+    });
+
+    it('an explicit cookieDomain and cookieName are used', () => {
+      const writes = recordCookieWrites();
+      setUrl('/?a=' + CODE);
+      start({ cookieDomain: 'www.shop.example', cookieName: 'aff' });
+      expect(lastWrite(writes, 'aff')).toMatchObject({ domain: 'www.shop.example' });
+      expect(cookie('hotlinks')).toBeUndefined();
+      expect(cookieFields('aff').affiliate).toBe(CODE);
+    });
+
+    it('the stored attribution outlives the landing page', () => {
+      setUrl('/curso?a=' + CODE + '&utm_source=fb');
+      const captured = start().getAttribution();
+      expect(reload('/checkout').getAttribution()).toEqual(captured);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+    });
+  });
+
+  describe('forwarded parameters', () => {
+    it('are stored with the code and reach checkout on later pages', () => {
+      setUrl(`/curso?a=${CODE}&utm_source=fb&utm_campaign=black%20friday&sck=hm-rec&gclid=xyz&xcod=abc`);
+      const attribution = start().getAttribution()!;
+      const params = { utm_source: 'fb', utm_campaign: 'black friday', sck: 'hm-rec', xcod: 'abc' };
+      expect(attribution.params).toEqual(params);
+      expect(cookieFields().params).toEqual(params);
+      reload('/outra-pagina');
+      const out = new URL(buy()!);
+      expect(Object.fromEntries(out.searchParams)).toEqual({ off: 'abc', af: CODE, ...params });
+      expect(out.searchParams.has('gclid')).toBe(false);
+    });
+
+    it('`forward` chooses which', () => {
+      setUrl(`/?a=${CODE}&utm_source=fb&gclid=xyz`);
+      expect(start({ forward: ['gclid'] }).getAttribution()!.params).toEqual({ gclid: 'xyz' });
+      expect(buy()).toBe(`${BUY}&af=${CODE}&gclid=xyz`);
+    });
+
+    it('without a code they reach checkout links on this page but store nothing', () => {
+      setUrl('/?utm_source=fb&sck=story');
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()).toBeNull();
+      expect(cookie()).toBeUndefined();
+      expect(buy()).toBe(`${BUY}&sck=story&utm_source=fb`);
+    });
+  });
+
+  describe('consent', () => {
+    it('pending: nothing written to the device, the code still reaches checkout; consent(true) writes it', () => {
+      const writes = recordCookieWrites();
+      setUrl(`/?a=${CODE}&utm_source=fb`);
+      const hotlinks = start({ consent: 'pending' });
+      expect(writes).toEqual([]);
+      expect(document.cookie).toBe('');
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, storage: 'memory' });
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+      expect(hotlinks.checkoutUrl('https://pay.hotmart.com/J84635582W')).toBe(`https://pay.hotmart.com/J84635582W?af=${CODE}&utm_source=fb`);
+
+      hotlinks.consent(true);
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+      expect(cookieFields()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
+    });
+
+    it('pending: a reload without consent forgets it', () => {
+      setUrl('/?a=' + CODE);
+      start({ consent: 'pending' });
+      expect(reload('/', { consent: 'pending' }).getAttribution()).toBeNull();
+    });
+
+    it('consent(false) deletes the cookie; the page keeps the code in memory', () => {
+      setUrl('/?a=' + CODE);
+      const hotlinks = start();
+      expect(cookie()).toBeDefined();
+      hotlinks.consent(false);
+      expect(cookie()).toBeUndefined();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+      // Nothing is written again until consent is given.
+      history.pushState(null, '', '/?a=' + OTHER_CODE);
+      expect(cookie()).toBeUndefined();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: OTHER_CODE, storage: 'memory' });
+      hotlinks.consent(true);
+      expect(cookieFields().affiliate).toBe(OTHER_CODE);
+    });
+
+    it('pending: a cookie stored earlier (with consent) is still read', () => {
+      setUrl('/?a=' + CODE);
+      start();
+      expect(reload('/', { consent: 'pending' }).getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    });
+  });
+
+  describe('clean-url', () => {
+    it('removes only the captured parameters, keeping the rest of the query and the hash', () => {
+      setUrl(`/curso?x=1&a=${CODE}&ref=nope&utm_source=fb&y=two#price`);
+      const length = history.length;
+      const events = attributionEvents();
+      start({ cleanUrl: true });
+      expect(location.pathname).toBe('/curso');
+      expect([...new URLSearchParams(location.search)]).toEqual([
+        ['x', '1'],
+        ['ref', 'nope'],
+        ['y', 'two'],
+      ]);
+      expect(location.hash).toBe('#price');
+      expect(history.length).toBe(length);
+      expect(events).toHaveLength(1);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+    });
+
+    it('is off by default', () => {
+      setUrl(`/curso?a=${CODE}&utm_source=fb#price`);
+      start();
+      expect(location.href).toBe(`${ORIGIN}/curso?a=${CODE}&utm_source=fb#price`);
+    });
+
+    it('leaves a URL alone when nothing was captured', () => {
+      setUrl('/curso?a=o95340038v&x=1');
+      start({ cleanUrl: true });
+      expect(location.search).toBe('?a=o95340038v&x=1');
+    });
+  });
+
+  describe('single-page navigation', () => {
+    it.each(['pushState', 'replaceState'] as const)('history.%s to a URL with a code captures it', async (method) => {
+      const events = attributionEvents();
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()).toBeNull();
+      history[method]({ page: 2 }, '', `/produto?a=${CODE}&utm_medium=cpc`);
+      expect(location.pathname).toBe('/produto');
+      expect(history.state).toEqual({ page: 2 });
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_medium: 'cpc' } });
+      expect(events).toHaveLength(1);
+      expect(cookieFields().affiliate).toBe(CODE);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_medium=cpc`);
+    });
+
+    it('a new code by navigation (last-click) re-decorates the links already there', () => {
+      setUrl('/?a=' + CODE);
+      const hotlinks = start();
+      expect(buy()).toBe(`${BUY}&af=${CODE}`);
+      history.pushState(null, '', '/?a=' + OTHER_CODE);
+      expect(hotlinks.getAttribution()?.affiliate).toBe(OTHER_CODE);
+      expect(buy()).toBe(`${BUY}&af=${OTHER_CODE}`);
+    });
+
+    it('popstate (back/forward) captures', () => {
+      const hotlinks = start();
+      setUrl('/anterior?aff=' + CODE);
+      dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      expect(hotlinks.getAttribution()?.affiliate).toBe(CODE);
+    });
+
+    it('links added by the app after a navigation are decorated', async () => {
+      start();
+      history.pushState(null, '', '/p?a=' + CODE);
+      const link = document.createElement('a');
+      link.href = 'https://pay.hotmart.com/J84635582W';
+      document.body.append(link);
+      await settle();
+      expect(link.getAttribute('href')).toBe(`https://pay.hotmart.com/J84635582W?af=${CODE}`);
+    });
+
+    it('navigating away from forwarded parameters takes them off the links', () => {
+      setUrl('/?utm_source=fb');
+      start();
+      expect(buy()).toBe(`${BUY}&utm_source=fb`);
+      history.pushState(null, '', '/outra');
+      expect(buy()).toBe(BUY);
+    });
+
+    it('with clean-url, one capture per navigation and the address bar cleaned', () => {
+      const events = attributionEvents();
+      start({ cleanUrl: true });
+      history.pushState(null, '', `/p?a=${CODE}&q=1#h`);
+      expect(location.href).toBe(`${ORIGIN}/p?q=1#h`);
+      expect(events).toHaveLength(1);
+    });
+  });
+
+  it('clear() forgets the code: no cookie, no attribution, links as the page wrote them', () => {
+    setUrl('/?a=' + CODE);
+    const hotlinks = start();
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    hotlinks.clear();
+    expect(cookie()).toBeUndefined();
+    expect(hotlinks.getAttribution()).toBeNull();
+    expect(buy()).toBe(BUY);
+    expect(reload('/').getAttribution()).toBeNull();
+  });
+
+  it('decorate(root) decorates on demand, also where the observer cannot see (shadow roots)', () => {
+    setUrl('/?a=' + CODE);
+    document.body.innerHTML = `<a id="buy" href="${BUY}">Buy</a><section id="s"><a id="in" href="${BUY}">Buy</a></section>`;
+    const hotlinks = start({ decorate: false });
+    expect(buy()).toBe(BUY);
+    hotlinks.decorate(document.getElementById('s')!);
+    expect(document.getElementById('in')!.getAttribute('href')).toBe(`${BUY}&af=${CODE}`);
+    expect(buy()).toBe(BUY);
+
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<a href="${BUY}">Buy</a>`;
+    hotlinks.decorate(shadow);
+    expect(shadow.querySelector('a')!.getAttribute('href')).toBe(`${BUY}&af=${CODE}`);
+    hotlinks.decorate();
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+  });
+});

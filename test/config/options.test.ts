@@ -1,0 +1,302 @@
+/**
+ * Every row of SPEC.md's configuration table: its default, a valid non-default value, and an
+ * invalid one, through all three doors: the drop-in's `data-*` attributes (`optionsFromDataset`
+ * and the real `startDropin()`), and the ESM `init()`. What each value does to the page is in
+ * `test/core/options-effects.test.ts`.
+ */
+import properties from 'virtual:hotlinks-options';
+import { describe, expect, it, vi } from 'vitest';
+import { optionsSchema } from '../../src/config/schema';
+import { type JsonSchema, attributeName, matches, optionNames, optionsFromDataset } from '../../src/config/validate';
+import { startDropin } from '../../src/dropin-start';
+import { init } from '../../src/instance';
+import { CODE, DAY, cookie, setUrl, usePage } from '../core/page';
+
+interface Row {
+  attribute: string;
+  /** The default as SPEC.md states it, resolved. */
+  default: unknown;
+  /** Attribute text of a valid non-default value, and the option it becomes. */
+  valid: [text: string, value: unknown][];
+  /** Attribute texts that are not valid: reported by name, the default used. */
+  invalid: string[];
+  /** Values `init()` must refuse. */
+  invalidInit: unknown[];
+}
+
+/** SPEC.md's table, row by row. */
+const table: Record<string, Row> = {
+  params: {
+    attribute: 'data-params',
+    default: ['a', 'af', 'aff', 'affiliate', 'ref'],
+    valid: [['ref, partner_id', ['ref', 'partner_id']], ['via', ['via']]],
+    invalid: ['a,b c', ',', 'a;b', 'x'.repeat(65)],
+    invalidInit: ['a', [], ['a b'], [1], Array(33).fill('a')],
+  },
+  codePattern: {
+    attribute: 'data-code-pattern',
+    default: '^[A-Z][0-9]{7,9}[A-Z]$',
+    valid: [['^AF[0-9]{4}$', '^AF[0-9]{4}$']],
+    invalid: ['[', '(unclosed', 'x'.repeat(201)],
+    invalidInit: ['', '*', /x/, 42],
+  },
+  attribution: {
+    attribute: 'data-attribution',
+    default: 'last-click',
+    valid: [['first-click', 'first-click'], [' last-click ', 'last-click']],
+    invalid: ['first', 'First-Click', 'multi-click'],
+    invalidInit: ['first', null, true],
+  },
+  cookieDays: {
+    attribute: 'data-cookie-days',
+    default: 60,
+    valid: [['90', 90], ['1', 1], ['400', 400], ['forever', 'forever']],
+    invalid: ['0', '401', 'abc', '1.5', '-3', '60d', 'Forever', '1e2'],
+    invalidInit: [0, 401, 1.5, '90', 'never', NaN, Infinity],
+  },
+  cookieDomain: {
+    attribute: 'data-cookie-domain',
+    default: 'auto',
+    valid: [['shop.example', 'shop.example'], ['www.shop.example', 'www.shop.example']],
+    invalid: ['Shop.Example', '.shop.example', 'shop.example; path=/', 'localhost', 'https://shop.example'],
+    invalidInit: ['AUTO', 'shop.example.', '', ['shop.example']],
+  },
+  cookieName: {
+    attribute: 'data-cookie-name',
+    default: 'hotlinks',
+    valid: [['aff_ref', 'aff_ref']],
+    invalid: ['a b', 'x;domain=evil.example', 'x'.repeat(65), 'ação'],
+    invalidInit: ['', 'a=b', 7],
+  },
+  checkoutParam: {
+    attribute: 'data-checkout-param',
+    default: 'af',
+    valid: [['affiliate', 'affiliate'], ['a.ff-1_x', 'a.ff-1_x']],
+    invalid: ['a&b', 'a=b', 'a b'],
+    invalidInit: ['', ['af'], 'af#'],
+  },
+  checkoutHosts: {
+    attribute: 'data-checkout-hosts',
+    default: ['pay.hotmart.com', 'payment.hotmart.com'],
+    valid: [['checkout.shop.example, pay.hotmart.com', ['checkout.shop.example', 'pay.hotmart.com']]],
+    invalid: ['https://pay.hotmart.com', 'Pay.Hotmart.com', 'pay.hotmart.com:443', '', ' , '],
+    invalidInit: ['pay.hotmart.com', [], ['*.hotmart.com']],
+  },
+  forward: {
+    attribute: 'data-forward',
+    default: ['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'],
+    valid: [['gclid, fbclid', ['gclid', 'fbclid']], ['', []]],
+    invalid: ['utm source', 'a,b&c', Array(33).fill('p').join(',')],
+    invalidInit: ['utm_source', [''], [null]],
+  },
+  consent: {
+    attribute: 'data-consent',
+    default: 'granted',
+    valid: [['pending', 'pending']],
+    invalid: ['denied', 'true', 'Pending'],
+    invalidInit: [true, 'yes'],
+  },
+  cleanUrl: {
+    attribute: 'data-clean-url',
+    default: false,
+    valid: [['true', true], ['', true], ['false', false]],
+    invalid: ['yes', '1', 'TRUE'],
+    invalidInit: ['true', 1],
+  },
+  decorate: {
+    attribute: 'data-decorate',
+    default: true,
+    valid: [['false', false]],
+    invalid: ['no', '0'],
+    invalidInit: ['false', 0],
+  },
+  collect: {
+    attribute: 'data-collect',
+    default: undefined,
+    valid: [['/api/hotlinks', '/api/hotlinks'], ['https://collect.shop.example/h', 'https://collect.shop.example/h']],
+    invalid: ['javascript:alert(1)', 'ftp://shop.example/x', 'data:text/plain,x', 'https://' + 'x'.repeat(2000)],
+    invalidInit: [true, 'mailto:x@shop.example'],
+  },
+  datalayer: {
+    attribute: 'data-datalayer',
+    default: false,
+    valid: [['true', true], ['', true]],
+    invalid: ['gtm', 'on'],
+    invalidInit: ['true'],
+  },
+  debug: {
+    attribute: 'data-debug',
+    default: false,
+    valid: [['', true], ['true', true]],
+    invalid: ['verbose', '2'],
+    invalidInit: [1, 'on'],
+  },
+};
+
+const rows = Object.entries(table);
+
+/** A real script tag with the given attributes, read the way the drop-in reads it. */
+function scriptWith(attributes: Record<string, string>): HTMLScriptElement {
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  return script;
+}
+
+function fromAttributes(attributes: Record<string, string>) {
+  const rejected: [string, string][] = [];
+  const options = optionsFromDataset(scriptWith(attributes).dataset, (key, problem) => rejected.push([key, problem]));
+  return { options, rejected };
+}
+
+describe("SPEC.md's configuration table", () => {
+  it('has exactly the options of the schema, in its order', () => {
+    expect(Object.keys(table)).toEqual(optionNames);
+    for (const [key, row] of rows) expect(attributeName(key)).toBe(row.attribute);
+  });
+
+  it('no attributes: every default of SPEC.md, nothing reported', () => {
+    const { options, rejected } = fromAttributes({});
+    expect(rejected).toEqual([]);
+    for (const [key, row] of rows) expect(options[key as keyof typeof options], key).toEqual(row.default);
+  });
+
+  describe.each(rows)('%s', (key, row) => {
+    it.each(row.valid)(`${row.attribute}=%j is used`, (text, value) => {
+      const { options, rejected } = fromAttributes({ [row.attribute]: text });
+      expect(rejected).toEqual([]);
+      expect(options[key as keyof typeof options]).toEqual(value);
+      // The other options keep their defaults.
+      for (const [other, otherRow] of rows) if (other != key) expect(options[other as keyof typeof options]).toEqual(otherRow.default);
+    });
+
+    it.each(row.invalid)(`${row.attribute}=%j is reported by name and the default used`, (text) => {
+      const { options, rejected } = fromAttributes({ [row.attribute]: text });
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0][0]).toBe(key);
+      expect(attributeName(rejected[0][0])).toBe(row.attribute);
+      expect(rejected[0][1]).toMatch(/^must be .+, got .+/);
+      expect(options[key as keyof typeof options]).toEqual(row.default);
+    });
+
+    it.each(row.invalidInit.map((value) => [value]))(`init({ ${key}: %j }) throws naming the option`, (value) => {
+      expect(() => init({ [key]: value })).toThrow(new RegExp(`^HotLinks\\.init\\(\\): ${key} must be `));
+    });
+  });
+
+  it('the message says what was expected and what was given', () => {
+    const { rejected } = fromAttributes({ 'data-cookie-days': 'abc' });
+    expect(rejected).toEqual([['cookieDays', 'must be a whole number of days from 1 to 400, or "forever", got "abc"']]);
+    expect(() => init({ cookieDays: 0 })).toThrow('HotLinks.init(): cookieDays must be a whole number of days from 1 to 400, or "forever", got 0');
+    // A 10,000-character value is shown, but shortened.
+    expect(() => init({ cookieDays: 'x'.repeat(10_000) } as never)).toThrow(/^HotLinks\.init\(\): cookieDays must be .*, got "x{20}[x.]{0,100}$/);
+  });
+
+  it('init() refuses an option that does not exist, naming it', () => {
+    expect(() => init({ cookieDay: 90 } as never)).toThrow(/^HotLinks\.init\(\): cookieDay is not an option \(the options are params, codePattern, /);
+  });
+});
+
+describe('the drop-in reads its own script tag', () => {
+  usePage();
+
+  const load = (attributes: Record<string, string>) => {
+    const script = scriptWith(attributes);
+    document.head.append(script);
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    startDropin();
+  };
+  const api = () => (window as unknown as { HotLinks: typeof import('../../src/index') }).HotLinks;
+
+  it.each(rows.flatMap(([key, row]) => row.invalid.slice(0, 1).map((text) => [row.attribute, text, key] as const)))(
+    '%s=%j: a console warning naming it, and the default in force',
+    (attribute, text, key) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      load({ [attribute]: text });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toMatch(new RegExp(`^\\[hotlinks\\] ${attribute} must be .+, got .+; the default is used$`));
+      expect(init().options[key]).toEqual(table[key].default);
+    },
+  );
+
+  it('valid attributes take effect and warn about nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    setUrl('/curso?ref=' + CODE);
+    load({ 'data-params': 'ref', 'data-cookie-days': 'forever', 'data-cookie-name': 'aff', 'data-datalayer': '' });
+    expect(warn).not.toHaveBeenCalled();
+    const attribution = api().getAttribution()!;
+    expect(attribution).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    expect(attribution.expiresAt - attribution.capturedAt).toBe(400 * DAY);
+    expect(cookie('aff')).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie('hotlinks')).toBeUndefined();
+    expect((window as unknown as { dataLayer: unknown[] }).dataLayer).toContainEqual(
+      expect.objectContaining({ event: 'hotlinks_attribution', hotlinks: expect.objectContaining({ affiliate: CODE }) }),
+    );
+  });
+
+  it('an invalid value leaves the other attributes in force', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    setUrl('/curso?a=' + CODE);
+    load({ 'data-cookie-days': '0', 'data-consent': 'pending' });
+    expect(api().getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+    expect(cookie()).toBeUndefined();
+    const attribution = api().getAttribution()!;
+    expect(attribution.expiresAt - attribution.capturedAt).toBe(60 * DAY);
+  });
+
+  it('loading it twice is harmless: one instance, one capture, the first settings', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const captured: unknown[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail));
+    setUrl('/curso?a=' + CODE);
+    load({ 'data-cookie-name': 'first' });
+    const first = api();
+    load({ 'data-cookie-name': 'second' });
+    expect(api()).toBe(first);
+    expect(captured).toHaveLength(1);
+    expect(cookie('first')).toBeDefined();
+    expect(cookie('second')).toBeUndefined();
+    expect(init().options.cookieName).toBe('first');
+  });
+});
+
+/**
+ * The browser's validator reads the JSON Schema the build makes from the zod schema: for each
+ * option and a table of values, both must call the same values valid.
+ */
+describe('the browser validator agrees with zod', () => {
+  const schemas = properties as Record<string, JsonSchema>;
+  const anyValues: unknown[] = [null, true, false, 0, 1, -1, 1.5, NaN, '', ' ', 'true', [], {}, ['a'], new String('auto')];
+  const values: Record<string, unknown[]> = {
+    params: [['a'], ['a', 'b'], ['a b'], [''], ['x'.repeat(64)], ['x'.repeat(65)], Array(32).fill('a'), Array(33).fill('a'), [1], 'a', [, 'a'], ['ação']],
+    codePattern: ['^A$', '[', '(?<n>x)', '\\p{L}', 'x'.repeat(200), 'x'.repeat(201), '(?i)x', 5],
+    attribution: ['last-click', 'first-click', 'First-click', 'last-click '],
+    cookieDays: [1, 60, 400, 401, 0, 1.0, 2.5, '60', 'forever', 'Forever', Infinity, 2 ** 53],
+    cookieDomain: ['auto', 'shop.example', 'a.b.c.shop.example', 'SHOP.example', '.shop.example', 'shop', 'xn--bcher-kva.example', 'a-.example', 'a'.repeat(64) + '.example', '1.2.3.4', 'shop.example.'],
+    cookieName: ['hotlinks', 'a-b_c', 'a.b', 'a b', 'x'.repeat(64), 'x'.repeat(65)],
+    checkoutParam: ['af', 'a.b', 'a&b', 'x'.repeat(65), ['af']],
+    checkoutHosts: [['pay.hotmart.com'], ['pay.hotmart.com:443'], ['Pay.hotmart.com'], [], Array(32).fill('a.example'), Array(33).fill('a.example'), 'pay.hotmart.com', [, 'pay.hotmart.com']],
+    forward: [[], ['gclid'], ['utm source'], Array(33).fill('a'), [null]],
+    consent: ['granted', 'pending', 'denied', 'Granted'],
+    cleanUrl: ['false'],
+    decorate: ['false'],
+    collect: ['/api/hotlinks', 'https://x.example/c', 'http://x.example/c', 'javascript:alert(1)', 'ftp://x.example', '//x.example/c', 'api', 'https://', 'x'.repeat(2001)],
+    datalayer: [undefined as never].slice(1),
+    debug: [],
+  };
+
+  it.each(optionNames.flatMap((key) => [...anyValues, ...values[key]].map((value) => [key, value] as const)))(
+    '%s: %j',
+    (key, value) => {
+      const zod = optionsSchema.shape[key].safeParse(value).success;
+      expect(matches(schemas[key], value)).toBe(zod);
+    },
+  );
+
+  it('the tables include valid and invalid values for every option', () => {
+    for (const key of optionNames) {
+      const verdicts = [...anyValues, ...values[key]].map((value) => optionsSchema.shape[key].safeParse(value).success);
+      expect(verdicts, key).toContain(true);
+      expect(verdicts, key).toContain(false);
+    }
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * A fresh page for every test that starts HotLinks: `startHotLinks` wraps the history methods,
+ * observes the document and adds listeners, and none of that may leak into the next test.
+ * `usePage()` registers the hooks; `start()` starts an instance that is torn down after the test.
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { resolveOptions } from '../../src/config/validate';
+import { type HotLinks, startHotLinks } from '../../src/hotlinks';
+
+export const ORIGIN = 'https://www.shop.example';
+export const CODE = 'O95340038V';
+export const OTHER_CODE = 'Q100328287K';
+export const DAY = 86_400_000;
+
+/** Options as `init()` resolves them; a bad option fails the test. */
+export const options = (input: Record<string, unknown> = {}) =>
+  resolveOptions(input, (key, problem) => {
+    throw new Error(`${key} ${problem}`);
+  });
+
+/** Lets MutationObserver callbacks (microtasks) and timers run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const cookieDescriptor = (() => {
+  for (let p: object | null = document; p; p = Object.getPrototypeOf(p)) {
+    const descriptor = Object.getOwnPropertyDescriptor(p, 'cookie');
+    if (descriptor) return descriptor;
+  }
+  throw new Error('no document.cookie');
+})();
+
+/** Removes every cookie the page can see, host-only and on every parent domain. */
+export function clearCookies() {
+  const labels = location.hostname.split('.');
+  const domains = ['', ...labels.map((_, i) => '; domain=' + labels.slice(i).join('.'))];
+  for (const pair of document.cookie.split('; ').filter(Boolean)) {
+    const name = pair.split('=')[0];
+    for (const domain of domains) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/${domain}`;
+  }
+}
+
+/** The value of one cookie as `document.cookie` shows it, or `undefined`. */
+export function cookie(name = 'hotlinks'): string | undefined {
+  const pair = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
+  return pair?.slice(name.length + 1);
+}
+
+/** Every string assigned to `document.cookie` from now on (what the browser was asked to store). */
+export function recordCookieWrites(): string[] {
+  const writes: string[] = [];
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => cookieDescriptor.get!.call(document),
+    set: (value: string) => {
+      writes.push(value);
+      cookieDescriptor.set!.call(document, value);
+    },
+  });
+  return writes;
+}
+
+/** Makes `document.cookie` behave as given (throwing, or silently refusing) until the test ends. */
+export function stubCookie(get: () => string, set: (value: string) => void) {
+  Object.defineProperty(document, 'cookie', { configurable: true, get, set });
+}
+
+/** The attributes of the last write of cookie `name`, lowercased keys: `{ expires, domain, samesite, secure, path }`. */
+export function lastWrite(writes: string[], name = 'hotlinks') {
+  const write = writes.filter((w) => w.startsWith(name + '=')).at(-1);
+  if (!write) return undefined;
+  const [pair, ...attributes] = write.split('; ');
+  return {
+    value: pair.slice(name.length + 1),
+    ...Object.fromEntries(attributes.map((a) => [a.split('=')[0].toLowerCase(), a.split('=')[1] ?? true])),
+  } as Record<string, string | true>;
+}
+
+/** Navigates without HotLinks noticing (a page load, or the URL before a back/forward). */
+export function setUrl(url: string) {
+  History.prototype.replaceState.call(history, null, '', new URL(url, ORIGIN).href);
+}
+
+let observers: MutationObserver[] = [];
+/** Listeners added since the page was set up; `ours` marks those HotLinks added (in `start()`). */
+let listeners: { target: EventTarget; type: string; listener: EventListenerOrEventListenerObject; opts: unknown; ours: boolean }[] = [];
+let starting = false;
+let pageBody = '';
+const originalHistory = { pushState: history.pushState, replaceState: history.replaceState };
+const removeListeners = (which: (l: (typeof listeners)[number]) => boolean) => {
+  for (const l of listeners.filter(which)) l.target.removeEventListener(l.type, l.listener, l.opts as EventListenerOptions);
+  listeners = listeners.filter((l) => !which(l));
+};
+/** Starts HotLinks with the given options (camelCase, as for `init()`), torn down after the test. */
+export function start(input: Record<string, unknown> = {}): HotLinks {
+  starting = true;
+  try {
+    return startHotLinks(options(input));
+  } finally {
+    starting = false;
+  }
+}
+
+/** Ends every instance started so far, as leaving the page would: observers, listeners, history wrappers. */
+export function unload() {
+  observers.forEach((o) => o.disconnect());
+  observers = [];
+  removeListeners((l) => l.ours);
+  history.pushState = originalHistory.pushState;
+  history.replaceState = originalHistory.replaceState;
+}
+
+/** A new page load at `url` (cookies kept, the page's HTML afresh): the old instance ends, a new one starts. */
+export function reload(url: string, input: Record<string, unknown> = {}): HotLinks {
+  unload();
+  setUrl(url);
+  document.body.innerHTML = pageBody;
+  return start(input);
+}
+
+/**
+ * Clicks `el` and returns the URL the browser would then open: the link's href as it stands after
+ * every listener ran, or `undefined` when a listener cancelled the click. (The navigation itself
+ * is cancelled by the last listener, so the test page stays where it is.)
+ */
+export function click(el: Element): string | undefined {
+  let url: string | undefined;
+  const last = (event: Event) => {
+    const link = (event.target as Element).closest('a[href],area[href]') as HTMLAnchorElement | null;
+    url = event.defaultPrevented ? undefined : link?.href;
+    event.preventDefault();
+  };
+  document.addEventListener('click', last);
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+  document.removeEventListener('click', last);
+  return url;
+}
+
+/**
+ * Fresh cookies, body and URL before each test; after it, the observers, listeners and history
+ * wrappers of every instance started are removed.
+ */
+export function usePage(url = ORIGIN + '/', body = '') {
+  beforeEach(() => {
+    clearCookies();
+    setUrl(url);
+    document.body.innerHTML = pageBody = body;
+    const RealObserver = MutationObserver;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends RealObserver {
+        constructor(callback: MutationCallback) {
+          super(callback);
+          observers.push(this);
+        }
+      },
+    );
+    for (const target of [document, window] as EventTarget[]) {
+      const add = target.addEventListener;
+      vi.spyOn(target, 'addEventListener').mockImplementation(function (this: EventTarget, type, listener, opts) {
+        if (listener) listeners.push({ target, type, listener, opts, ours: starting });
+        return add.call(this, type, listener, opts as AddEventListenerOptions);
+      });
+    }
+  });
+  afterEach(() => {
+    unload();
+    removeListeners(() => true);
+    delete (document as { cookie?: string }).cookie;
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    clearCookies();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('hotlinks-embed')];
+    delete (window as { HotLinks?: unknown }).HotLinks;
+    delete (window as { dataLayer?: unknown }).dataLayer;
+  });
+}
