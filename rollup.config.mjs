@@ -2,6 +2,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { resolve as resolvePath } from 'node:path';
 import hotlinksOptions from './build/options-plugin.mjs';
 
 const esm = {
@@ -12,10 +13,19 @@ const esm = {
   plugins: [hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
 };
 
-const dropin = (input, file) => ({
+/** In the drop-ins, reports go through `reports-lazy.ts`, which loads `hotlinks-report.js` when configured. */
+const lazyReports = {
+  name: 'lazy-reports',
+  resolveId(source, importer) {
+    return source == './reports' && importer?.endsWith('src/hotlinks.ts') ? resolvePath('src/reports-lazy.ts') : null;
+  },
+};
+
+const dropin = (input, file, format = 'iife') => ({
   input,
-  output: { file, format: 'iife', sourcemap: true },
+  output: { file, format, sourcemap: true },
   plugins: [
+    lazyReports,
     hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src' } }),
@@ -27,4 +37,7 @@ export default [
   esm,
   dropin('src/dropin.ts', 'dist/hotlinks.js'),
   dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
+  // ES modules the drop-ins import() from beside themselves, only on pages that need them.
+  dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
+  dropin('src/reports.ts', 'dist/hotlinks-report.js', 'es'),
 ];

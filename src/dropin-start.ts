@@ -3,15 +3,21 @@
  * reported by name and its default used), start HotLinks, and publish `window.HotLinks`.
  */
 import { attributeName, optionsFromDataset } from './config/validate';
+import { dropinScript as script, loadBeside } from './dropin-assets';
 import { init, startOnce } from './instance';
+import { loadReporter } from './reports-lazy';
 
 export function startDropin(): void {
-  const script = document.currentScript as HTMLScriptElement | null;
   // A second copy of the script, or the ESM package, finds the running one and uses it.
-  const { getAttribution, checkoutUrl, consent, clear, decorate } = startOnce(() =>
+  const { getAttribution, checkoutUrl, consent, clear, decorate, options } = startOnce(() =>
     optionsFromDataset(script?.dataset ?? {}, (key, problem) =>
       console.warn(`[hotlinks] ${attributeName(key)} ${problem}; the default is used`),
     ),
   );
   (window as { HotLinks?: unknown }).HotLinks ??= { init, getAttribution, checkoutUrl, consent, clear, decorate };
+  loadReporter(options);
+  // ?hotlinks_debug=1: the debug panel.
+  if (/[?&]hotlinks_debug=1(&|$)/.test(location.search)) {
+    loadBeside<typeof import('./debug-panel')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);
+  }
 }

@@ -1,0 +1,139 @@
+/**
+ * The debug panel: what HotLinks knows on this page (affiliate, expiry, cookie domain, consent,
+ * storage, forwarded tags, the checkout URL a click opens), in a small box. A drop-in loads it only
+ * when the page URL has `?hotlinks_debug=1`, as its own file (`dist/hotlinks-debug.js`), so other
+ * pages pay for one regular expression. It works under a strict Content-Security-Policy with
+ * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
+ */
+import { documentJar } from './attribution/cookie-store';
+import { probeRegistrableDomain } from './attribution/registrable-domain';
+import type { HotLinks } from './hotlinks';
+import { runningInstance } from './instance';
+
+export type Fact = [label: string, value: string];
+
+const DAY = 86_400_000;
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The probed domain, once per page: probing writes (and removes) a test cookie. */
+let probed: string | undefined | null = null;
+
+/** The cookie's domain as the store chose it: configured, or the same probe the store ran. */
+function cookieDomain(hotlinks: HotLinks): string {
+  const { cookieDomain } = hotlinks.options;
+  if (cookieDomain != 'auto') return cookieDomain;
+  if (probed === null) probed = probeRegistrableDomain(location.hostname, documentJar);
+  return probed ? '.' + probed + ' (shared by its subdomains)' : location.hostname + ' only (host-only cookie)';
+}
+
+/** The URL the first Buy button or checkout link on the page opens. */
+function nextCheckout(hotlinks: HotLinks): string {
+  const button = document.querySelector('hotlink-buy-button');
+  const rendered = button?.shadowRoot?.querySelector<HTMLAnchorElement>('a[part~="button"]')?.href;
+  if (rendered) return rendered + '  (Buy button)';
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (link.protocol == 'https:' && hotlinks.options.checkoutHosts.includes(link.host)) return link.href + '  (link)';
+  }
+  return 'no Buy button or checkout link on this page';
+}
+
+/** What the panel shows, in order. */
+export function debugFacts(hotlinks: HotLinks | undefined = runningInstance(), now = Date.now()): Fact[] {
+  if (!hotlinks) return [['status', 'not running: no HotLinks script has started on this page']];
+  const { options } = hotlinks;
+  const attribution = hotlinks.getAttribution();
+  const params = Object.entries(attribution?.params ?? {}).map(([key, value]) => `${key}=${value}`);
+  const days = attribution ? Math.ceil((attribution.expiresAt - now) / DAY) : 0;
+  return [
+    ['affiliate', attribution?.affiliate ?? 'none captured'],
+    ['captured', attribution ? when(attribution.capturedAt) : '—'],
+    ['expires', attribution ? `${when(attribution.expiresAt)} (in ${days} day${days == 1 ? '' : 's'})` : '—'],
+    [
+      'storage',
+      !attribution
+        ? 'nothing stored'
+        : attribution.storage == 'cookie'
+          ? `first-party cookie "${options.cookieName}"`
+          : 'this page only (memory): no consent, or cookies refused',
+    ],
+    ['cookie domain', attribution?.storage == 'cookie' ? cookieDomain(hotlinks) : '—'],
+    ['consent', hotlinks.consented ? 'granted' : 'pending: nothing is written until HotLinks.consent(true)'],
+    ['forwarded', params.join(' & ') || 'none'],
+    ['model', `${options.attribution}, ${options.cookieDays == 'forever' ? 400 : options.cookieDays} days, as "${options.checkoutParam}="`],
+    ['checkout', nextCheckout(hotlinks)],
+  ];
+}
+
+/** Fills `list` (a `<dl>`) with the facts, touching only what changed. */
+function render(list: HTMLElement, facts: Fact[]) {
+  const rows = list.children;
+  facts.forEach(([label, value], i) => {
+    let term = rows[2 * i] as HTMLElement | undefined;
+    if (!term) {
+      term = list.appendChild(document.createElement('dt'));
+      list.appendChild(document.createElement('dd'));
+    }
+    const detail = term.nextElementSibling as HTMLElement;
+    if (term.textContent != label) detail.dataset.fact = term.textContent = label;
+    if (detail.textContent != value) detail.textContent = value;
+  });
+  while (rows.length > 2 * facts.length) rows[rows.length - 1].remove();
+}
+
+const STYLES = `
+:host { all: initial; position: fixed; z-index: 2147483647; right: 12px; bottom: 12px; }
+section { box-sizing: border-box; width: min(440px, calc(100vw - 24px)); max-height: 70vh; overflow: auto;
+  font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #e6edf3;
+  background: #0d1117f2; border: 1px solid #30363d; border-radius: 8px; padding: 10px 12px;
+  box-shadow: 0 6px 24px #0006; }
+header { display: flex; justify-content: space-between; align-items: center; font-weight: 700; color: #ef4f17; }
+button { all: unset; cursor: pointer; color: #8b949e; padding: 0 4px; font-size: 16px; }
+button:focus-visible { outline: 2px solid #58a6ff; border-radius: 3px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 10px; margin: 8px 0 0; }
+dt { color: #8b949e; }
+dd { margin: 0; overflow-wrap: anywhere; }
+`;
+
+/**
+ * Shows the facts, refreshed every second and after each capture: in `container` as a plain `<dl>`
+ * (styled by the page), or by default in a fixed panel in the corner. Returns a function that
+ * removes it.
+ */
+export function showDebugPanel(container?: Element): () => void {
+  const list = document.createElement('dl');
+  let host: HTMLElement | undefined;
+  if (container) container.append(list);
+  else {
+    host = document.createElement('hotlinks-debug');
+    const root = host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      // No constructed stylesheets (old browsers): readable, if plain.
+      Object.assign(host.style, { position: 'fixed', right: '12px', bottom: '12px', zIndex: '2147483647', background: '#fff', font: '12px monospace' });
+    }
+    const panel = root.appendChild(document.createElement('section'));
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', 'HotLinks debug');
+    const header = panel.appendChild(document.createElement('header'));
+    header.append('HotLinks debug');
+    const close = header.appendChild(document.createElement('button'));
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Close the HotLinks debug panel');
+    close.addEventListener('click', () => remove());
+    panel.append(list);
+    document.body.append(host);
+  }
+  const update = () => render(list, debugFacts());
+  const timer = setInterval(update, 1000);
+  document.addEventListener('hotlinks-attribution', update);
+  update();
+  const remove = () => {
+    clearInterval(timer);
+    document.removeEventListener('hotlinks-attribution', update);
+    (host ?? list).remove();
+  };
+  return remove;
+}
