@@ -4,25 +4,42 @@
  * is never retried, and a failure is swallowed.
  */
 import type { ResolvedOptions } from './config/validate';
+// Type only: the schema (and zod) stay on the server.
+import type { Report } from './server/report-schema';
 
-export interface Report {
-  event: 'attribution' | 'checkout';
-  affiliate: string | null;
-  /** The page the event happened on, without its query or hash. */
-  page: string;
-  /** The forwarded landing parameters (`src`, `sck`, `xcod`, `utm_*`). */
-  params: Record<string, string>;
-  /** For `checkout`: the decorated URL the visitor went to. */
-  checkoutUrl?: string;
-  /** ms since the epoch. */
-  timestamp: number;
+export type { Report };
+
+/** Checkout prefill parameters carry the buyer's personal data: never in a report (GA4 forbids it). */
+const PERSONAL = /^(name|email|doc|zip|phoneac|phonenumber)$/;
+
+function withoutPersonalData(report: Report): Report {
+  const params = Object.fromEntries(Object.entries(report.params).filter(([key]) => !PERSONAL.test(key)));
+  let { checkoutUrl } = report;
+  if (checkoutUrl) {
+    const url = new URL(checkoutUrl);
+    const personal = [...url.searchParams.keys()].filter((key) => PERSONAL.test(key));
+    if (personal.length) {
+      personal.forEach((key) => url.searchParams.delete(key));
+      checkoutUrl = url.href;
+    }
+  }
+  return { ...report, params, checkoutUrl };
 }
 
 export function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
+  if (!options.collect && !options.datalayer) return;
+  try {
+    report = withoutPersonalData(report);
+  } catch {
+    return;
+  }
   if (options.datalayer) {
     try {
       const w = window as unknown as { dataLayer?: unknown[] };
-      (w.dataLayer = w.dataLayer || []).push({ event: 'hotlinks_' + report.event, hotlinks: report });
+      const dataLayer = (w.dataLayer = w.dataLayer || []);
+      // Tag Manager merges pushed objects into one model: clear the previous report's fields first.
+      dataLayer.push({ hotlinks: null });
+      dataLayer.push({ event: 'hotlinks_' + report.event, hotlinks: report });
     } catch {
       /* a page's own dataLayer may be anything */
     }

@@ -61,8 +61,19 @@ export function readLanding(search: string, options: ResolvedOptions): Landing {
 }
 
 /**
+ * A stored attribution with the landing's code and parameters, captured this recently, is this
+ * very click: the producer's server set it in the response to this landing (`hotlinks-embed/server`).
+ */
+const SAME_CLICK_MS = 10 * 60_000;
+
+const sameParams = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length == Object.keys(b).length && Object.keys(a).every((key) => a[key] === b[key]);
+
+/**
  * The attribution after a landing: a new code makes a new attribution under last-click, and under
- * first-click only when nothing unexpired is stored. Returns `null` when the stored one stands.
+ * first-click only when nothing unexpired is stored. Returns `null` when the stored one stands, and
+ * the stored one itself when it is this same click, so it is reported but not written again (a
+ * cookie rewritten by script is one Safari keeps 7 days at most).
  */
 export function attributeLanding(
   stored: Attribution | null,
@@ -71,7 +82,12 @@ export function attributeLanding(
   now: number,
 ): Attribution | null {
   if (!landing.affiliate) return null;
-  if (stored && stored.expiresAt > now && options.attribution == 'first-click') return null;
+  if (stored && stored.expiresAt > now) {
+    if (options.attribution == 'first-click') return null;
+    if (stored.affiliate == landing.affiliate && Math.abs(now - stored.capturedAt) < SAME_CLICK_MS && sameParams(stored.params, landing.params)) {
+      return stored;
+    }
+  }
   return {
     affiliate: landing.affiliate,
     capturedAt: now,

@@ -70,7 +70,10 @@ export class CookieStore {
   write(attribution: Attribution, now: number): boolean {
     const value = encodeAttribution(attribution);
     try {
-      this.jar.set(this.options.cookieName, value, cookieAttributes(attribution.expiresAt, this.domain, this.location.protocol == 'https:'));
+      // Already there (the producer's server set it): a rewrite by script would make Safari cap it at 7 days.
+      if (this.jar.get(this.options.cookieName) != value) {
+        this.jar.set(this.options.cookieName, value, cookieAttributes(attribution.expiresAt, this.domain, this.location.protocol == 'https:'));
+      }
       return this.jar.get(this.options.cookieName) == value && !!this.read(now);
     } catch {
       return false;

@@ -1,0 +1,81 @@
+/**
+ * The attribution cookie written by the producer's server. Safari keeps a cookie written by script
+ * 7 days at most; one set in an HTTP response lives as long as the producer promised affiliates.
+ * Same capture, same first-/last-click rule, same codec as the browser: only the writer differs.
+ */
+import { attributeLanding, readLanding } from '../attribution/attribution';
+import { cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec';
+import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema';
+
+/** The browser's options (one config for both sides), with the registrable domain made explicit. */
+export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {
+  /** Your registrable domain, such as `shop.example`: a server cannot probe for it as the browser does. */
+  cookieDomain: string;
+};
+
+/** Options after defaults and checks. */
+export type ResolvedServerOptions = ResolvedOptions & { cookieDomain: string };
+
+const serverOptionsSchema = optionsSchema.extend({
+  cookieDomain: optionsSchema.shape.cookieDomain.refine((domain) => domain != 'auto', {
+    message: 'must be your registrable domain, such as "shop.example" (a server cannot probe for it)',
+  }),
+});
+
+const shown = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+};
+
+/** Fills in defaults and checks every option; throws an error naming the first bad one. */
+export function resolveServerOptions(options: ServerOptions, caller = 'hotlinks-embed/server'): ResolvedServerOptions {
+  const result = serverOptionsSchema.safeParse(options);
+  if (result.success) return result.data as ResolvedServerOptions;
+  const issue = result.error.issues[0];
+  if (issue.code == 'unrecognized_keys') {
+    throw new Error(`${caller}: ${issue.keys.join(', ')} is not an option (the options are ${Object.keys(optionsSchema.shape).join(', ')})`);
+  }
+  const key = String(issue.path[0]) as keyof typeof optionsSchema.shape;
+  const description = key == 'cookieDomain' ? issue.message : `must be ${optionsSchema.shape[key]?.meta()?.description ?? issue.message}`;
+  throw new Error(`${caller}: ${key} ${description}, got ${shown((options as Record<string, unknown>)[key])}`);
+}
+
+/** A request as the cookie needs it: the public URL the visitor asked for, and its `Cookie` header. */
+export interface CookieRequest {
+  /** The URL in the visitor's address bar (scheme and host as the visitor sees them). */
+  url: string | URL;
+  /** The request's `Cookie` header. */
+  cookie?: string | null;
+  /** Whether the visitor agreed to cookies; default: the `consent` option is `granted`. */
+  consent?: boolean;
+}
+
+/**
+ * The `Set-Cookie` header value that writes or refreshes the attribution cookie for this request,
+ * or `null` when there is nothing to set:
+ * - a landing with a valid code: a new attribution (first-click keeps an unexpired stored one);
+ * - a valid stored cookie: the same value again, so a cookie the script wrote becomes a server-set one;
+ * - a stored value that does not decode (tampered, expired, malformed): deleted, never trusted;
+ * - no consent, or a host outside `cookieDomain` (the browser would refuse the cookie): nothing.
+ */
+export function attributionCookie(request: CookieRequest, options: ResolvedServerOptions, now = Date.now()): string | null {
+  if (!(request.consent ?? options.consent == 'granted')) return null;
+  const url = new URL(request.url);
+  const { hostname } = url;
+  const domain = options.cookieDomain;
+  // Where the browser's probe finds no domain (localhost, an IP), it writes a host-only cookie: so do we.
+  let cookieDomain: string | undefined;
+  if (takesDomainCookies(hostname)) {
+    if (hostname != domain && !hostname.endsWith('.' + domain)) return null;
+    cookieDomain = domain;
+  }
+  const secure = url.protocol == 'https:';
+  const value = cookieFromHeader(request.cookie, options.cookieName);
+  const stored = decodeAttribution(value, options, now);
+  const landed = attributeLanding(stored && { ...stored, storage: 'cookie' }, readLanding(url.search, options), options, now);
+  const attribution = landed ?? stored;
+  if (attribution) {
+    return serializeCookie(options.cookieName, encodeAttribution(attribution), cookieAttributes(attribution.expiresAt, cookieDomain, secure));
+  }
+  return value ? serializeCookie(options.cookieName, '', cookieAttributes(0, cookieDomain, secure)) : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Adapters for fetch-style servers: `(Request) => Response` handlers as in Cloudflare Workers,
+ * Deno, Bun, Vercel and Netlify edge functions, Hono, and frameworks' middleware.
+ */
+import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie';
+import { type CollectOptions, type Outcome, collect, concat } from './collect';
+import { isPageRequest, publicUrl } from './page-request';
+
+export interface FetchMiddlewareOptions {
+  /** Whether this visitor agreed to cookies (read your consent tool's cookie). Default: the `consent` option. */
+  consent?(request: Request): boolean;
+  /** Hears of unexpected failures; the response goes out regardless. Default: `console.error`. */
+  onError?(error: unknown): void;
+}
+
+/**
+ * Wraps a handler so that page loads get the attribution cookie (see `attributionCookie`) on its
+ * response. Extra arguments (a Worker's `env` and `ctx`) pass through. The handler's response goes
+ * out whatever happens here. Throws at creation for a bad option, naming it.
+ */
+export function fetchMiddleware(options: ServerOptions, adapter: FetchMiddlewareOptions = {}) {
+  const resolved = resolveServerOptions(options, 'fetchMiddleware()');
+  return <Args extends unknown[]>(handler: (request: Request, ...args: Args) => Response | Promise<Response>) =>
+    async (request: Request, ...args: Args): Promise<Response> => {
+      const response = await handler(request, ...args);
+      try {
+        const header = (name: string) => request.headers.get(name);
+        if (!isPageRequest(request.method, header)) return response;
+        const url = publicUrl(request.url, header);
+        const cookie = attributionCookie({ url, cookie: header('cookie'), consent: adapter.consent?.(request) }, resolved);
+        if (!cookie) return response;
+        // A fetched response's headers are immutable: answer with a copy.
+        const copy = new Response(response.body, response);
+        copy.headers.append('set-cookie', cookie);
+        return copy;
+      } catch (error) {
+        (adapter.onError ?? console.error)(error);
+        return response;
+      }
+    };
+}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get('content-length')) > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return concat(chunks);
+}
+
+const answer = ({ status, message }: Outcome) => {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (status == 405) headers.allow = 'POST';
+  if (message) headers['content-type'] = 'text/plain; charset=utf-8';
+  return new Response(message ?? null, { status, headers });
+};
+
+/**
+ * `(Request) => Promise<Response>` handler for the `collect` endpoint: 204 for a valid report
+ * (handed to `onReport`), 400 for a malformed or oversized body, 405 for a method other than POST,
+ * 415 for a body that is not text/plain or application/json. Never rejects.
+ */
+export function fetchCollectHandler(options: CollectOptions<Request>) {
+  return async function collectReports(request: Request): Promise<Response> {
+    try {
+      const incoming = { method: request.method, contentType: request.headers.get('content-type'), read: (limit: number) => readBody(request, limit) };
+      return answer(await collect(incoming, request, options));
+    } catch (error) {
+      (options.onError ?? console.error)(error);
+      return answer({ status: 500, message: 'unexpected error' });
+    }
+  };
+}

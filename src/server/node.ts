@@ -1,0 +1,128 @@
+/**
+ * Adapters for Node's `http` server and Express-style frameworks (Express, Connect, Polka, Fastify
+ * via middie). The request and response types are structural, so the package needs no Node typings.
+ */
+import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie';
+import { type CollectOptions, collect, concat } from './collect';
+import { isPageRequest, publicUrl } from './page-request';
+
+/** The parts of `http.IncomingMessage` (or Express's `req`) used here. */
+export interface NodeRequest {
+  method?: string;
+  url?: string;
+  /** Express: the URL before a router mounted at a path trimmed it. */
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { encrypted?: boolean } | null;
+  /** Set by a body parser that already read the request (Express). */
+  body?: unknown;
+  readableEnded?: boolean;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  removeListener(event: string, listener: (...args: any[]) => void): unknown;
+  resume(): unknown;
+}
+
+/** The parts of `http.ServerResponse` (or Express's `res`) used here. */
+export interface NodeResponse {
+  headersSent?: boolean;
+  getHeader(name: string): number | string | string[] | undefined;
+  setHeader(name: string, value: number | string | readonly string[]): unknown;
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  end(body?: string): unknown;
+}
+
+export interface NodeMiddlewareOptions {
+  /** Whether this visitor agreed to cookies (read your consent tool's cookie). Default: the `consent` option. */
+  consent?(request: NodeRequest): boolean;
+  /** Hears of unexpected failures; the request goes on regardless. Default: `console.error`. */
+  onError?(error: unknown): void;
+}
+
+const headerOf = (request: NodeRequest) => (name: string) => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
+/**
+ * `(req, res, next)` middleware that gives page loads the attribution cookie (see
+ * `attributionCookie`). Whatever happens, the request goes on to `next`: the page always loads.
+ * Throws at creation for a bad option, naming it.
+ */
+export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOptions = {}) {
+  const resolved = resolveServerOptions(options, 'nodeMiddleware()');
+  return function hotlinks(request: NodeRequest, response: NodeResponse, next?: (error?: unknown) => void): void {
+    try {
+      const header = headerOf(request);
+      if (isPageRequest(request.method, header) && request.headers.host) {
+        const scheme = request.socket?.encrypted ? 'https' : 'http';
+        const url = publicUrl(`${scheme}://${request.headers.host}${request.originalUrl ?? request.url ?? '/'}`, header);
+        const cookie = attributionCookie({ url, cookie: header('cookie'), consent: adapter.consent?.(request) }, resolved);
+        if (cookie && !response.headersSent) {
+          const existing = response.getHeader('set-cookie') ?? [];
+          response.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : [String(existing)]), cookie]);
+        }
+      }
+    } catch (error) {
+      (adapter.onError ?? console.error)(error);
+    }
+    next?.();
+  };
+}
+
+/** Reads the body up to `limit` bytes; past it, the rest is drained unread and `null` returned. */
+function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
+  if (request.readableEnded && request.body !== undefined) {
+    const { body } = request;
+    if (typeof body == 'string') return Promise.resolve(new TextEncoder().encode(body));
+    return Promise.resolve(body instanceof Uint8Array ? body : { parsed: body });
+  }
+  return new Promise((resolve, reject) => {
+    if (Number(headerOf(request)('content-length')) > limit) {
+      request.resume();
+      return resolve(null);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const onData = (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk == 'string' ? new TextEncoder().encode(chunk) : chunk;
+      size += bytes.byteLength;
+      if (size > limit) {
+        // Not destroyed: that would close the socket before the 400 is sent.
+        request.removeListener('data', onData);
+        request.resume();
+        resolve(null);
+      } else chunks.push(bytes);
+    };
+    request.on('data', onData);
+    request.on('error', reject);
+    request.on('end', () => resolve(concat(chunks)));
+  });
+}
+
+/**
+ * `(req, res)` handler for the `collect` endpoint: 204 for a valid report (handed to `onReport`),
+ * 400 for a malformed or oversized body, 405 for a method other than POST, 415 for a body that is
+ * not text/plain or application/json. Never throws.
+ */
+export function nodeCollectHandler(options: CollectOptions<NodeRequest>) {
+  return async function collectReports(request: NodeRequest, response: NodeResponse): Promise<void> {
+    let outcome;
+    try {
+      outcome = await collect(
+        { method: request.method, contentType: headerOf(request)('content-type'), read: (limit) => readBody(request, limit) },
+        request,
+        options,
+      );
+    } catch (error) {
+      (options.onError ?? console.error)(error);
+      outcome = { status: 500, message: 'unexpected error' };
+    }
+    if (response.headersSent) return;
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (outcome.status == 405) headers.allow = 'POST';
+    if (outcome.status == 400) headers.connection = 'close';
+    if (outcome.message) headers['content-type'] = 'text/plain; charset=utf-8';
+    response.writeHead(outcome.status, headers);
+    response.end(outcome.message);
+  };
+}

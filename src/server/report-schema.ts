@@ -1,0 +1,51 @@
+/**
+ * The report payload: the one definition of what the browser sends to `collect` (and pushes to
+ * `dataLayer`) and what the server accepts. The browser derives its `Report` type from this with a
+ * type-only import, so zod never reaches a browser bundle; the server validates with it.
+ */
+import { z } from 'zod';
+import { isForwardable } from '../attribution/attribution';
+
+/** A report is a few hundred bytes; anything near this is not one. */
+export const MAX_REPORT_BYTES = 8192;
+
+/** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`. */
+const webUrl = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => {
+      try {
+        return /^https?:$/.test(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an absolute http: or https: URL');
+
+/** Kept verbatim in the producer's logs and analytics: no control characters. */
+const text = (max: number) => z.string().min(1).max(max).refine(isForwardable, 'must not contain control characters');
+
+export const reportSchema = z
+  .object({
+    /** `attribution`: a code was captured on a landing; `checkout`: the visitor left for checkout. */
+    event: z.enum(['attribution', 'checkout']),
+    /** The affiliate code, or `null` when the visitor came without one. */
+    affiliate: text(64).nullable(),
+    /** The page the event happened on, without its query or hash. */
+    page: webUrl(2000),
+    /** The forwarded landing parameters (`src`, `sck`, `xcod`, `utm_*`). */
+    params: z
+      .record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), text(200))
+      .refine((params) => Object.keys(params).length <= 32, 'must have at most 32 parameters'),
+    /** For `checkout`: the decorated checkout URL the visitor went to, without personal data. */
+    checkoutUrl: webUrl(4000).optional(),
+    /** When it happened, in ms since the epoch (the visitor's clock). */
+    timestamp: z.int().min(0),
+  })
+  .refine((report) => (report.event == 'checkout') == (report.checkoutUrl !== undefined), {
+    message: 'is required for checkout reports, and only for them',
+    path: ['checkoutUrl'],
+  });
+
+/** What the browser sends: the JSON body of a report. */
+export type Report = z.output<typeof reportSchema>;

@@ -1,0 +1,251 @@
+/**
+ * The browser's reports, as the producer's endpoint and Tag Manager receive them. Requests are
+ * answered by msw; `sendBeacon` is replaced by a stand-in that behaves as a browser's does (the
+ * request is queued, its fate never reaches the page), so each delivery path can be driven.
+ */
+import { HttpResponse, delay, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reportSchema } from '../../src/server/report-schema';
+import { CODE, ORIGIN, click, reload, start, usePage } from '../core/page';
+
+interface Sent {
+  url: string;
+  method: string;
+  contentType: string | null;
+  body: Record<string, unknown>;
+}
+
+let sent: Sent[] = [];
+/** How the endpoint answers: set per test. */
+let answer: () => Promise<Response> | Response = () => new HttpResponse(null, { status: 204 });
+
+const record = http.post(/\/api\/hotlinks$|^https:\/\/collect\.example\//, async ({ request }) => {
+  sent.push({
+    url: request.url,
+    method: request.method,
+    contentType: request.headers.get('content-type'),
+    body: JSON.parse(await request.text()),
+  });
+  return answer();
+});
+const server = setupServer(record);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+/** How the browser delivers: `sendBeacon`, or `fetch` with keepalive when there is no beacon or it refuses. */
+const deliveries = {
+  beacon: () => {
+    const beacon = vi.fn((url: string | URL, data?: BodyInit | null) => {
+      fetch(url, { method: 'POST', body: data, keepalive: true }).catch(() => {});
+      return true;
+    });
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { sendBeacon: beacon }));
+    return beacon;
+  },
+  'fetch (no sendBeacon)': () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { sendBeacon: undefined }));
+  },
+  'fetch (beacon queue full)': () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { sendBeacon: vi.fn(() => false) }));
+  },
+  'fetch (sendBeacon throws)': () => {
+    vi.stubGlobal(
+      'navigator',
+      Object.assign(Object.create(navigator), {
+        sendBeacon: vi.fn(() => {
+          throw new TypeError('Beacons are not allowed here');
+        }),
+      }),
+    );
+  },
+};
+
+const LANDING = ORIGIN + '/curso/?a=' + CODE + '&utm_source=fb&sck=HOTMART_SITE#preco';
+const PAGE = '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc">Comprar</a>';
+const DECORATED = `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=HOTMART_SITE&utm_source=fb`;
+const buy = () => document.getElementById('buy')!;
+const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('reports to the producer', () => {
+  usePage(ORIGIN + '/', PAGE);
+  beforeEach(() => {
+    sent = [];
+    answer = () => new HttpResponse(null, { status: 204 });
+  });
+  afterEach(() => server.resetHandlers());
+
+  describe.each(Object.entries(deliveries))('delivered by %s', (_, deliver) => {
+    beforeEach(() => void deliver());
+
+    it('sends one attribution report on the landing and one checkout report on the way to checkout', async () => {
+      reload(LANDING, { collect: '/api/hotlinks' });
+      await settle();
+      expect(sent).toEqual([
+        {
+          url: ORIGIN + '/api/hotlinks',
+          method: 'POST',
+          // A Blob's type is lowercased, so a beacon's is; fetch sends it as given.
+          contentType: expect.stringMatching(/^text\/plain;charset=utf-8$/i),
+          body: {
+            event: 'attribution',
+            affiliate: CODE,
+            page: ORIGIN + '/curso/',
+            params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
+            timestamp: expect.any(Number),
+          },
+        },
+      ]);
+      expect(Math.abs((sent[0].body.timestamp as number) - Date.now())).toBeLessThan(5000);
+
+      expect(click(buy())).toBe(DECORATED);
+      await settle();
+      expect(sent).toHaveLength(2);
+      expect(sent[1].body).toEqual({
+        event: 'checkout',
+        affiliate: CODE,
+        page: ORIGIN + '/curso/',
+        params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
+        checkoutUrl: DECORATED,
+        timestamp: expect.any(Number),
+      });
+      // What the browser sends is what the server accepts.
+      for (const { body } of sent) expect(reportSchema.safeParse(body).success).toBe(true);
+    });
+
+    it.each([
+      ['answers 500', () => new HttpResponse('oops', { status: 500 })],
+      ['never answers', async () => (await delay('infinite'), new HttpResponse(null))],
+      ['cannot be reached', () => HttpResponse.error()],
+    ])('when the endpoint %s: the visitor reaches checkout at once, nothing is retried or thrown', async (_, failure) => {
+      answer = failure;
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent | PromiseRejectionEvent) => errors.push(event);
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onError);
+      reload(LANDING, { collect: '/api/hotlinks' });
+      const began = performance.now();
+      const destination = click(buy());
+      const took = performance.now() - began;
+      expect(destination).toBe(DECORATED);
+      expect(took).toBeLessThan(50);
+      await settle(300);
+      expect(sent.map((s) => s.body.event)).toEqual(['attribution', 'checkout']);
+      expect(errors).toEqual([]);
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    });
+  });
+
+  it('sends to an endpoint on another origin', async () => {
+    deliveries.beacon();
+    reload(LANDING, { collect: 'https://collect.example/hotlinks?site=1' });
+    await settle();
+    expect(sent.map((s) => [s.url, s.body.event])).toEqual([['https://collect.example/hotlinks?site=1', 'attribution']]);
+  });
+
+  it('sends nothing when no endpoint is configured, and still decorates and navigates', async () => {
+    const beacon = deliveries.beacon();
+    reload(LANDING);
+    expect(click(buy())).toBe(DECORATED);
+    await settle();
+    expect(beacon).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+  });
+
+  it('reports a checkout without an affiliate (a visit with tracking tags only)', async () => {
+    deliveries.beacon();
+    reload(ORIGIN + '/curso?utm_source=google', { collect: '/api/hotlinks' });
+    expect(click(buy())).toBe('https://pay.hotmart.com/A72242240H?off=abc&utm_source=google');
+    await settle();
+    expect(sent.map((s) => s.body)).toEqual([
+      {
+        event: 'checkout',
+        affiliate: null,
+        page: ORIGIN + '/curso',
+        params: { utm_source: 'google' },
+        checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&utm_source=google',
+        timestamp: expect.any(Number),
+      },
+    ]);
+  });
+
+  it('leaves the buyer personal data of prefilled checkout links out of reports', async () => {
+    deliveries.beacon();
+    document.body.innerHTML = '<a id="buy" href="https://pay.hotmart.com/A72242240H?email=ana%40mail.example&name=Ana&off=abc">Comprar</a>';
+    start({ collect: '/api/hotlinks', datalayer: true });
+    const destination = click(buy());
+    expect(destination).toBe('https://pay.hotmart.com/A72242240H?email=ana%40mail.example&name=Ana&off=abc');
+    await settle();
+    expect(sent.map((s) => s.body.checkoutUrl)).toEqual(['https://pay.hotmart.com/A72242240H?off=abc']);
+    expect(JSON.stringify((window as { dataLayer?: unknown }).dataLayer)).not.toMatch(/ana|Ana/);
+  });
+
+  it('sends nothing while consent is pending, and reports once it is granted', async () => {
+    const beacon = deliveries.beacon();
+    const hotlinks = reload(LANDING, { collect: '/api/hotlinks', datalayer: true, consent: 'pending' });
+    expect(click(buy())).toBe(DECORATED);
+    await settle();
+    expect(beacon).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+
+    hotlinks.consent(true);
+    expect(click(buy())).toBe(DECORATED);
+    await settle();
+    expect(sent.map((s) => s.body.event)).toEqual(['checkout']);
+  });
+
+  it('does not report a checkout the page cancelled', async () => {
+    deliveries.beacon();
+    reload(LANDING, { collect: '/api/hotlinks' });
+    document.addEventListener('hotlink-checkout', (event) => event.preventDefault(), { once: true });
+    expect(click(buy())).toBeUndefined();
+    await settle();
+    expect(sent.map((s) => s.body.event)).toEqual(['attribution']);
+  });
+});
+
+describe('reports to Google Tag Manager', () => {
+  usePage(ORIGIN + '/', PAGE);
+  beforeEach(() => {
+    sent = [];
+    deliveries.beacon();
+  });
+  const dataLayer = () => (window as { dataLayer?: unknown[] }).dataLayer;
+
+  it('pushes hotlinks_attribution and hotlinks_checkout events onto the page dataLayer', () => {
+    // The Tag Manager snippet creates dataLayer before any script runs: it must be kept.
+    const gtm = [{ 'gtm.start': 1, event: 'gtm.js' }];
+    (window as { dataLayer?: unknown[] }).dataLayer = gtm;
+    reload(LANDING, { datalayer: true });
+    click(buy());
+    expect(dataLayer()).toBe(gtm);
+    const report = { affiliate: CODE, page: ORIGIN + '/curso/', params: { utm_source: 'fb', sck: 'HOTMART_SITE' }, timestamp: expect.any(Number) };
+    expect(gtm).toEqual([
+      { 'gtm.start': 1, event: 'gtm.js' },
+      // Tag Manager merges pushes into one model: each report first clears the previous one's fields.
+      { hotlinks: null },
+      { event: 'hotlinks_attribution', hotlinks: { event: 'attribution', ...report } },
+      { hotlinks: null },
+      { event: 'hotlinks_checkout', hotlinks: { event: 'checkout', ...report, checkoutUrl: DECORATED } },
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it('creates dataLayer when the page has none', () => {
+    reload(LANDING, { datalayer: true });
+    expect(dataLayer()?.map((entry) => (entry as { event?: string }).event)).toEqual([undefined, 'hotlinks_attribution']);
+  });
+
+  it.each([
+    ['not an array', () => ((window as { dataLayer?: unknown }).dataLayer = 42)],
+    ['frozen', () => ((window as { dataLayer?: unknown }).dataLayer = Object.freeze([]))],
+  ])('survives a page dataLayer that is %s, and still sends to collect', async (_, spoil) => {
+    spoil();
+    expect(() => reload(LANDING, { datalayer: true, collect: '/api/hotlinks' })).not.toThrow();
+    expect(click(buy())).toBe(DECORATED);
+    await settle();
+    expect(sent.map((s) => s.body.event)).toEqual(['attribution', 'checkout']);
+  });
+});
