@@ -1,1 +1,77 @@
-export {};
+/**
+ * `hotlinks-embed/define`: registers `<hotlink-buy-button>`. Importing it twice, or beside the
+ * drop-in, is harmless: the first definition stays.
+ */
+import {
+  type BuyButtonMode,
+  type BuyButtonSize,
+  type BuyButtonVariant,
+  HotlinkBuyButton,
+} from './button/hotlink-buy-button';
+
+export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant };
+
+/** Marks our class, whichever copy of the script (drop-in or ESM) defined it. */
+const OURS: unique symbol = Symbol.for('hotlinks-embed.buy-button');
+(HotlinkBuyButton as unknown as Record<symbol, boolean>)[OURS] = true;
+
+/**
+ * Defines the Buy button as `tag` in `registry` unless that tag is taken, and returns the
+ * constructor that serves it. Without a registry (Node, or a browser without custom elements)
+ * it does nothing: the light-DOM fallback link keeps working.
+ */
+export function defineBuyButton(
+  tag = 'hotlink-buy-button',
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
+): CustomElementConstructor | undefined {
+  if (!registry) return;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (!(existing as unknown as Record<symbol, boolean>)[OURS]) {
+      console.warn(`[hotlinks] <${tag}> is already defined by another script; it is left as it is`);
+    }
+    return existing;
+  }
+  try {
+    registry.define(tag, HotlinkBuyButton);
+  } catch {
+    // A constructor serves one tag only: a subclass serves another (`defineBuyButton('buy-now')`).
+    try {
+      registry.define(tag, class extends HotlinkBuyButton {});
+    } catch (error) {
+      console.warn(`[hotlinks] could not define <${tag}>:`, error);
+    }
+  }
+  return registry.get(tag);
+}
+
+defineBuyButton();
+
+/** The element's attributes, for JSX. */
+export interface HotlinkBuyButtonAttributes {
+  hotlink?: string;
+  offer?: string;
+  mode?: BuyButtonMode;
+  variant?: BuyButtonVariant;
+  size?: BuyButtonSize;
+  price?: string | number;
+  currency?: string;
+  lang?: string;
+  sck?: string;
+  src?: string;
+  disabled?: boolean;
+}
+
+// Whatever JSX the project uses (React's, Preact's, Solid's global one), or none.
+type JSXBase = JSX.IntrinsicElements extends { span: unknown } ? JSX.IntrinsicElements : Record<string, Record<string, unknown>>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hotlink-buy-button': HotlinkBuyButton;
+  }
+  namespace JSX {
+    interface IntrinsicElements {
+      'hotlink-buy-button': JSXBase['span'] & HotlinkBuyButtonAttributes;
+    }
+  }
+}

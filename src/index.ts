@@ -12,6 +12,7 @@ export type { Attribution } from './attribution/attribution';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate';
 export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events';
 export type { Report } from './reports';
+export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button';
 
 /** The current attribution, or `null`. */
 export const getAttribution = (): Attribution | null => instance().getAttribution();

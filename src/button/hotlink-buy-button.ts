@@ -1,0 +1,257 @@
+import { html, LitElement, nothing } from 'lit';
+import { decorateHotLink, parseHotLink } from '../checkout/checkout-url';
+import { resolveOptions } from '../config/validate';
+import { instance } from '../instance';
+import { styles } from './hotlink-buy-button.styles';
+import { type Language, labelsFor, languageOf } from './labels';
+import { overlay, showOverlay } from './overlay';
+
+export type BuyButtonMode = 'redirect' | 'new-tab' | 'overlay';
+export type BuyButtonVariant = 'green' | 'orange' | 'black' | 'outline';
+export type BuyButtonSize = 'sm' | 'md' | 'lg';
+
+const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
+const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
+const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
+
+/**
+ * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
+ * checkout URL decorated with the visitor's affiliate code and tracking parameters, so middle-click
+ * and "open in new tab" carry them too; the URL is computed again on click.
+ *
+ * @tagname hotlink-buy-button
+ * @summary The Buy button a producer pastes into a page: `<hotlink-buy-button hotlink="https://pay.hotmart.com/…">`.
+ *
+ * @slot - The label (default: "Comprar agora", "Buy now" or "Comprar ahora"). A light-DOM `<a href>`
+ *   child is the no-JavaScript fallback instead: its href is the HotLink when `hotlink` is absent,
+ *   and its text becomes the label.
+ *
+ * @csspart button - The link: background, colour, padding, radius.
+ * @csspart label - The label.
+ * @csspart price - The formatted price, on a second line.
+ * @csspart dialog - The overlay's `<dialog>` (mode `overlay`).
+ * @csspart close - The overlay's close button.
+ * @csspart new-tab - The overlay's "open in a new tab" link.
+ *
+ * @cssprop [--hotlink-background=per variant] - Button background (green `#0a7d3b`, orange `#d7401a`, black `#161616`, outline transparent).
+ * @cssprop [--hotlink-color=per variant] - Text colour (white; outline: `#0a7d3b`).
+ * @cssprop [--hotlink-font-family=system-ui, sans-serif] - Font family (weight 700, size 1rem; `sm` .875rem, `lg` 1.25rem).
+ * @cssprop [--hotlink-padding=0.75em 1.5em] - Padding inside the button.
+ * @cssprop [--hotlink-min-width=10em] - Minimum width.
+ * @cssprop [--hotlink-radius=6px] - Corner radius.
+ * @cssprop [--hotlink-shadow=0 1px 3px rgb(0 0 0 / 0.2)] - Box shadow.
+ * @cssprop [--hotlink-focus-ring=#1a56db] - Keyboard focus outline colour.
+ *
+ * @event {CheckoutEvent} hotlink-checkout - Just before the visitor leaves for checkout (or the overlay opens); `detail: { url, attribution }`. Cancelable: `preventDefault()` keeps the visitor on the page.
+ */
+export class HotlinkBuyButton extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    hotlink: {},
+    offer: {},
+    mode: {},
+    variant: { reflect: true },
+    size: { reflect: true },
+    price: {},
+    currency: {},
+    sck: {},
+    src: {},
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /** The Direct Payment HotLink (`https://pay.hotmart.com/…`). Required, unless a light-DOM `<a href>` child provides it. */
+  declare hotlink?: string;
+  /** Offer code, sent to checkout as `off`. */
+  declare offer?: string;
+  /** `redirect` (default), `new-tab`, or `overlay` (checkout in a modal dialog, `checkoutMode=2`). */
+  declare mode?: BuyButtonMode;
+  /** `green` (default), `orange`, `black` or `outline`. */
+  declare variant?: BuyButtonVariant;
+  /** `sm`, `md` (default) or `lg`. */
+  declare size?: BuyButtonSize;
+  /** A price to show under the label, as a number (`197.9`; `197,90` also reads). */
+  declare price?: string;
+  /** The price's ISO 4217 currency. Default `BRL`. */
+  declare currency?: string;
+  /** Source tag sent to checkout as `sck` (Hotmart's sales-origin reports). */
+  declare sck?: string;
+  /** Source tag sent to checkout as `src`. */
+  declare src?: string;
+  /** Shows the button disabled: no link, `aria-disabled`. */
+  declare disabled: boolean;
+
+  #observer?: MutationObserver;
+  /** The last problem reported on the console, so each is said once. */
+  #reported?: string;
+  #waitingForParser = false;
+
+  constructor() {
+    super();
+    this.disabled = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Light-DOM children are the label and maybe the fallback link. An element upgraded while the
+    // parser is still adding its children sees none yet; `lang` can change too.
+    this.#observer ??= new MutationObserver(this.#refresh);
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'lang'],
+    });
+    document.addEventListener('hotlinks-attribution', this.#refresh);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    document.removeEventListener('hotlinks-attribution', this.#refresh);
+  }
+
+  #refresh = () => this.requestUpdate();
+
+  /** The light-DOM fallback link, if any. */
+  get #fallback(): HTMLAnchorElement | undefined {
+    return [...this.children].find((el): el is HTMLAnchorElement => el.localName == 'a' && el.hasAttribute('href'));
+  }
+
+  get #mode(): BuyButtonMode {
+    return this.#oneOf('mode', MODES);
+  }
+
+  #oneOf<T extends string>(name: 'mode' | 'variant' | 'size', allowed: readonly T[]): T {
+    const value = this[name] as T | undefined;
+    if (!value || allowed.includes(value)) return value || allowed[0];
+    this.#report(`${name} "${value}" is not one of ${allowed.join(', ')}; ${allowed[0]} is used`, 'warn');
+    return allowed[0];
+  }
+
+  #report(problem: string, level: 'warn' | 'error' = 'error', error?: unknown) {
+    const message = `<${this.localName}>: ${problem}`;
+    if (message == this.#reported) return;
+    this.#reported = message;
+    console[level](message, ...(error ? [error] : []));
+  }
+
+  /**
+   * The checkout URL the button leads to, or `undefined`: disabled, or a HotLink that is missing or
+   * refused (said on the console). Never throws: when the core fails, the HotLink itself, with
+   * this button's own parameters, still reaches checkout.
+   */
+  #checkoutUrl(): string | undefined {
+    if (this.disabled) return;
+    const fallback = this.#fallback;
+    const hotlink = this.hotlink || fallback?.getAttribute('href');
+    if (!hotlink) {
+      if (document.readyState != 'loading') this.#report('no hotlink attribute and no <a href> child; the button is disabled');
+      else if (!this.#waitingForParser) {
+        this.#waitingForParser = true;
+        document.addEventListener('DOMContentLoaded', this.#refresh, { once: true });
+      }
+      return;
+    }
+    const extra = { off: this.offer, sck: this.sck, src: this.src, checkoutMode: this.#mode == 'overlay' ? '2' : undefined };
+    let hosts: string[] = [];
+    const refused = (): undefined => {
+      const source = this.hotlink ? 'hotlink' : 'the <a href> child';
+      this.#report(`${source} ${JSON.stringify(hotlink.slice(0, 200))} is not an https: link on a checkout host (${hosts.join(', ')}); the button is disabled`);
+    };
+    try {
+      const core = instance();
+      hosts = core.options.checkoutHosts;
+      if (!parseHotLink(hotlink, hosts)) return refused();
+      return core.checkoutUrl(hotlink, extra);
+    } catch (error) {
+      hosts = resolveOptions({}, () => {}).checkoutHosts;
+      const url = parseHotLink(hotlink, hosts);
+      if (!url) return refused();
+      this.#report('could not add the affiliate; the button links to the HotLink itself', 'error', error);
+      return decorateHotLink(url, { params: [extra] });
+    }
+  }
+
+  #formatPrice(language: Language): string | undefined {
+    const { price } = this;
+    const currency = this.currency || 'BRL';
+    if (!price) return;
+    const amount = Number(/^\s*\d+,\d+\s*$/.test(price) ? price.replace(',', '.') : price);
+    try {
+      if (!isFinite(amount) || !price.trim()) throw RangeError();
+      return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+    } catch {
+      this.#report(`price "${price}" with currency "${currency}" cannot be shown; it is left out`, 'warn');
+    }
+  }
+
+  #onClick = (event: MouseEvent) => {
+    try {
+      // Computed again: an attribution may have arrived since the last render.
+      const url = this.#checkoutUrl();
+      if (!url) return event.preventDefault();
+      const link = event.currentTarget as HTMLAnchorElement;
+      link.href = url;
+      let go = true;
+      try {
+        go = instance().beginCheckout(url, this);
+      } catch (error) {
+        this.#report('could not announce the checkout', 'error', error);
+      }
+      if (!go) return event.preventDefault();
+      const dialog = this.renderRoot.querySelector('dialog');
+      // A modified click means "somewhere else" (a new tab or window): the browser does that.
+      if (dialog && this.#mode == 'overlay' && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
+        showOverlay(dialog, url);
+        event.preventDefault();
+      }
+    } catch (error) {
+      // Whatever failed, the link as rendered still goes to checkout.
+      this.#report('the click failed; following the link', 'error', error);
+    }
+  };
+
+  #overlayClosed = () => this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
+
+  protected override render() {
+    try {
+      return this.#render();
+    } catch (error) {
+      this.#report('could not render; showing a plain link', 'error', error);
+      const href = this.hotlink || this.#fallback?.getAttribute('href');
+      const url = href && parseHotLink(href, resolveOptions({}, () => {}).checkoutHosts);
+      return html`<a part="button" href=${url ? url.href : nothing}><span part="label"><slot></slot></span></a>`;
+    }
+  }
+
+  #render() {
+    // The element's language as HTML inherits it; `lang` on the element itself counts too.
+    const language = languageOf(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    const labels = labelsFor(language);
+    const href = this.#checkoutUrl();
+    const mode = this.#mode;
+    this.#oneOf('variant', VARIANTS);
+    this.#oneOf('size', SIZES);
+    const fallback = this.#fallback;
+    const hasLabel = [...this.childNodes].some((node) => node.nodeType == 1 || (node.nodeType == 3 && node.textContent!.trim()));
+    // A fallback link is never slotted: a link inside the link would take the click and the focus.
+    const label = fallback ? fallback.textContent!.trim() || labels.buy : hasLabel ? html`<slot></slot>` : labels.buy;
+    const price = this.#formatPrice(language);
+    const newTab = mode == 'new-tab';
+    return html`<a
+        part="button"
+        href=${href ?? nothing}
+        role=${href ? nothing : 'link'}
+        aria-disabled=${href ? nothing : 'true'}
+        aria-haspopup=${mode == 'overlay' ? 'dialog' : nothing}
+        target=${newTab ? '_blank' : nothing}
+        rel=${newTab ? 'noopener' : nothing}
+        @click=${this.#onClick}
+        @pointerdown=${this.#refresh}
+        ><span part="label">${label}</span>${price ? html`<span part="price">${price}</span>` : nothing}${newTab
+          ? html`<span class="hint"> ${labels.newTabHint}</span>`
+          : nothing}</a
+      >${mode == 'overlay' ? overlay(labels, this.#overlayClosed) : nothing}`;
+  }
+}
