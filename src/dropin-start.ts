@@ -3,11 +3,13 @@
  * reported by name and its default used), start HotLinks, and publish `window.HotLinks`.
  */
 import { attributeName, optionsFromDataset } from './config/validate';
-import { dropinScript as script, loadBeside } from './dropin-assets';
+import { loadBeside, setDropinSrc } from './dropin-assets';
 import { init, startOnce } from './instance';
 import { loadReporter } from './reports-lazy';
 
 export function startDropin(): void {
+  const script = document.currentScript as HTMLScriptElement | null;
+  setDropinSrc(script?.src);
   // A second copy of the script, or the ESM package, finds the running one and uses it.
   const { getAttribution, checkoutUrl, consent, clear, decorate, options } = startOnce(() =>
     optionsFromDataset(script?.dataset ?? {}, (key, problem) =>

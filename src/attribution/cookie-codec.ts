@@ -44,10 +44,13 @@ export function decodeAttribution(
     return null;
   }
   const [version, affiliate, captured, expires, query] = decoded;
-  if (version != VERSION || !/^[0-9a-z]{1,12}$/.test(captured) || !/^[0-9a-z]{1,12}$/.test(expires)) return null;
   const capturedAt = parseInt(captured, 36);
   const expiresAt = parseInt(expires, 36);
   if (
+    version != VERSION ||
+    // Only what encodeAttribution writes: canonical base 36, so "0x1f" or "1e9" cannot slip through.
+    capturedAt.toString(36) != captured ||
+    expiresAt.toString(36) != expires ||
     !isAffiliateCode(affiliate, options) ||
     capturedAt > now + SKEW_MS ||
     expiresAt <= now ||

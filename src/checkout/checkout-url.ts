@@ -23,13 +23,8 @@ export function parseHotLink(hotlink: string, hosts: readonly string[]): URL | n
 }
 
 /** Hand-written links sometimes carry a second `?` (`?off=x?sck=y`): it was meant as `&`. */
-function repairQuery(hotlink: string): string {
-  const hash = hotlink.indexOf('#');
-  const base = hash < 0 ? hotlink : hotlink.slice(0, hash);
-  const first = base.indexOf('?');
-  if (first < 0 || base.indexOf('?', first + 1) < 0) return hotlink;
-  return base.slice(0, first + 1) + base.slice(first + 1).replace(/\?/g, '&') + hotlink.slice(base.length);
-}
+const repairQuery = (hotlink: string) =>
+  hotlink.replace(/^([^?#]*\?)([^#]*)/, (_, head: string, query: string) => head + query.replace(/\?/g, '&'));
 
 /**
  * The HotLink with the additions it does not already have. Its own query is kept byte for byte

@@ -11,12 +11,4 @@ export const formats: Record<string, (value: string) => boolean> = {
       return false;
     }
   },
-  /** An http(s) URL, absolute or relative to the page (`/api/hotlinks`). */
-  endpoint(value) {
-    try {
-      return /^https?:$/.test(new URL(value, 'https://page.invalid/').protocol);
-    } catch {
-      return false;
-    }
-  },
 };

@@ -12,10 +12,10 @@
 import { z } from 'zod';
 import { formats } from './formats';
 
-const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const name = z.string().regex(/^[\w.-]{1,64}$/);
 const names = (description: string, fallback: string[]) =>
   z.array(name).min(1).max(32).default(fallback).meta({ description });
-const host = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
+const host = z.string().max(253).regex(/^([a-z\d-]{1,63}\.)+[a-z]{2,63}$/);
 const flag = (fallback: boolean) => z.boolean().default(fallback).meta({ description: 'true or false' });
 
 export const optionsSchema = z.strictObject({
@@ -42,7 +42,7 @@ export const optionsSchema = z.strictObject({
     .default('auto')
     .meta({ description: '"auto" or a lowercase domain name such as "example.com"' }),
   /** Default `hotlinks`. */
-  cookieName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('hotlinks').meta({ description: 'a cookie name of letters, digits, _ and -' }),
+  cookieName: z.string().regex(/^[\w-]{1,64}$/).default('hotlinks').meta({ description: 'a cookie name of letters, digits, _ and -' }),
   /** The query parameter that carries the affiliate code into checkout. Default `af`. */
   checkoutParam: name.default('af').meta({ description: 'a parameter name (letters, digits, _ . -)' }),
   /** The only hosts that count as checkout. Default `pay.hotmart.com,payment.hotmart.com`. */
@@ -68,9 +68,9 @@ export const optionsSchema = z.strictObject({
   collect: z
     .string()
     .max(2000)
-    .refine(formats.endpoint)
+    .regex(/^(https?:\/\/[^\s/?#]+|\/(?![/\\]))[^\s]*$/)
     .optional()
-    .meta({ format: 'endpoint', description: 'an http: or https: URL, or a path on this site such as "/api/hotlinks"' }),
+    .meta({ description: 'an http: or https: URL, or a path on this site such as "/api/hotlinks"' }),
   /** Push the same reports to `window.dataLayer`. Default false. */
   datalayer: flag(false),
   /** Console diagnostics. Default false. */

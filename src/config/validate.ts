@@ -70,10 +70,8 @@ export function fromAttribute(s: JsonSchema, text: string): unknown {
           : t;
 }
 
-const shown = (value: unknown) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? text.slice(0, 77) + '...' : text;
-};
+/** A value as the message shows it: quoted, and short (a URL parameter can be 10,000 characters). */
+const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, 80);
 
 /**
  * Fills in defaults and checks every value. `reject(key, problem)` hears of each unknown or invalid

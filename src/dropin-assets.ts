@@ -1,0 +1,12 @@
+/**
+ * Files a drop-in loads from beside itself, as ES modules, only on the pages that need them (the
+ * debug panel, the reporter): pages without them pay nothing.
+ */
+
+let base: string | undefined;
+
+/** Where the running drop-in was loaded from (its `src`): its companion files are beside it. */
+export const setDropinSrc = (src: string | undefined) => (base = src);
+
+export const loadBeside = <T>(file: string): Promise<T> =>
+  base ? import(new URL(file, base).href) : Promise.reject(Error('[hotlinks] no script src to load ' + file + ' from'));
