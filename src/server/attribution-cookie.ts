@@ -16,10 +16,9 @@ export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {
 /** Options after defaults and checks. */
 export type ResolvedServerOptions = ResolvedOptions & { cookieDomain: string };
 
+const DOMAIN_PROBLEM = 'must be your registrable domain in lowercase, such as "shop.example" (a server cannot probe for it)';
 const serverOptionsSchema = optionsSchema.extend({
-  cookieDomain: optionsSchema.shape.cookieDomain.refine((domain) => domain != 'auto', {
-    message: 'must be your registrable domain, such as "shop.example" (a server cannot probe for it)',
-  }),
+  cookieDomain: optionsSchema.shape.cookieDomain.refine((domain) => domain != 'auto'),
 });
 
 const shown = (value: unknown) => {
@@ -36,7 +35,7 @@ export function resolveServerOptions(options: ServerOptions, caller = 'hotlinks-
     throw new Error(`${caller}: ${issue.keys.join(', ')} is not an option (the options are ${Object.keys(optionsSchema.shape).join(', ')})`);
   }
   const key = String(issue.path[0]) as keyof typeof optionsSchema.shape;
-  const description = key == 'cookieDomain' ? issue.message : `must be ${optionsSchema.shape[key]?.meta()?.description ?? issue.message}`;
+  const description = key == 'cookieDomain' ? DOMAIN_PROBLEM : `must be ${optionsSchema.shape[key]?.meta()?.description ?? issue.message}`;
   throw new Error(`${caller}: ${key} ${description}, got ${shown((options as Record<string, unknown>)[key])}`);
 }
 

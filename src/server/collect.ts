@@ -61,7 +61,7 @@ export function parseReport(body: Uint8Array | { parsed: unknown }): { report: R
   const result = reportSchema.safeParse(json);
   if (result.success) return { report: result.data };
   const issue = result.error.issues[0];
-  return { error: `${issue.path.join('.') || 'report'} ${issue.message}` };
+  return { error: `${issue.path.join('.') || 'report'}: ${issue.message}` };
 }
 
 export async function collect<Req>(incoming: Incoming, request: Req, options: CollectOptions<Req>): Promise<Outcome> {

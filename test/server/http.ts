@@ -1,0 +1,70 @@
+/** Real HTTP on loopback for the server tests: a server on 127.0.0.1 and a plain Node client. */
+import { type IncomingMessage, type RequestListener, type ServerResponse, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+
+const open: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((close) => close()));
+});
+
+/** Starts `listener` on 127.0.0.1 (any free port) until the test ends; resolves to its origin. */
+export async function listen(listener: RequestListener): Promise<string> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  open.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A fetch-style handler served over real HTTP, as a framework or edge runtime would call it. */
+export function serveFetch(handler: (request: Request) => Promise<Response>): Promise<string> {
+  return listen(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value == 'string') headers.set(name, value);
+    const body = req.method == 'GET' || req.method == 'HEAD' ? undefined : Buffer.concat(chunks);
+    const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }));
+    const out: Record<string, string | string[]> = {};
+    response.headers.forEach((value, name) => name != 'set-cookie' && (out[name] = value));
+    if (response.headers.getSetCookie().length) out['set-cookie'] = response.headers.getSetCookie();
+    res.writeHead(response.status, out);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+}
+
+export interface Answer {
+  status: number;
+  headers: IncomingMessage['headers'];
+  /** Every `Set-Cookie` header, in order. */
+  setCookie: string[];
+  body: string;
+}
+
+/** One request with Node's own client (no browser rules: any Host, any header). */
+export function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string | number>; body?: string | Uint8Array } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, setCookie: res.headers['set-cookie'] ?? [], body: Buffer.concat(chunks).toString() }),
+      );
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** The headers a browser sends when the visitor opens a page of `host` over https behind a proxy. */
+export const pageLoad = (host = 'www.shop.example', more: Record<string, string> = {}) => ({
+  'x-forwarded-host': host,
+  'x-forwarded-proto': 'https',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-dest': 'document',
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  ...more,
+});
