@@ -1,7 +1,8 @@
-// Turns the zod options schema (src/config/schema.ts) into JSON Schema at build time and serves it
-// as the module `virtual:hotlinks-options`, so browser bundles validate against the same schema
-// without shipping zod. Used by rollup.config.mjs and vitest.config.mjs.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Compiles the zod options schema (src/config/schema.ts) at build time into the module
+// `virtual:hotlinks-options`: for each option its default, how to read it from an attribute, and a
+// `check` function generated from the schema's JSON Schema. Browser bundles so validate against the
+// same schema without shipping zod or a schema interpreter. Used by rollup.config.mjs and vitest.config.mjs.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -22,12 +23,76 @@ export async function loadOptionsJsonSchema() {
     writeFileSync(join(outDir, file.replace('.ts', '.mjs')), js);
   }
   const { optionsSchema } = await import(pathToFileURL(join(outDir, 'schema.mjs')).href);
+  rmSync(outDir, { recursive: true, force: true });
   const { z } = await import('zod');
   const { properties } = z.toJSONSchema(optionsSchema, { io: 'input' });
   for (const [key, property] of Object.entries(properties)) {
     if (!property.description) throw new Error(`options schema: "${key}" needs a description (it is the error message)`);
   }
   return properties;
+}
+
+const FORMATS = join(root, 'src/config/formats.ts');
+
+/**
+ * A JavaScript expression that is true when `v` satisfies JSON Schema `s`. It covers the keywords
+ * the options schema uses and refuses any other, so a schema change cannot be checked loosely.
+ */
+export function compileCheck(s, v = 'v', depth = 0) {
+  const known = ['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'minLength', 'maxLength', 'anyOf', 'items', 'default', 'description'];
+  for (const keyword of Object.keys(s)) {
+    if (!known.includes(keyword)) throw new Error(`options schema: the browser check cannot compile "${keyword}"`);
+  }
+  if (s.anyOf) return '(' + s.anyOf.map((branch) => compileCheck(branch, v, depth)).join('||') + ')';
+  const all = [];
+  const bound = (value, keyword, op) => s[keyword] != null && all.push(`${value}${op}${s[keyword]}`);
+  if ('const' in s) all.push(`${v}===${JSON.stringify(s.const)}`);
+  if (s.enum) all.push(`${JSON.stringify(s.enum)}.includes(${v})`);
+  // `const` and `enum` already fix the type.
+  switch ('const' in s || s.enum ? 'fixed' : s.type) {
+    case 'fixed':
+      break;
+    case 'boolean':
+      all.push(`typeof ${v}=="boolean"`);
+      break;
+    case 'integer':
+      all.push(`Number.isInteger(${v})`);
+      bound(v, 'minimum', '>=');
+      bound(v, 'maximum', '<=');
+      break;
+    case 'array': {
+      const item = 'v' + (depth + 1);
+      all.push(`Array.isArray(${v})`);
+      bound(v + '.length', 'minItems', '>=');
+      bound(v + '.length', 'maxItems', '<=');
+      // Spread, because `every` skips the holes of a sparse array (`[, 'a']`) that zod refuses.
+      all.push(`[...${v}].every(${item}=>${compileCheck(s.items, item, depth + 1)})`);
+      break;
+    }
+    case 'string':
+      all.push(`typeof ${v}=="string"`);
+      bound(v + '.length', 'minLength', '>=');
+      bound(v + '.length', 'maxLength', '<=');
+      if (s.pattern) all.push(`${new RegExp(s.pattern)}.test(${v})`);
+      if (s.format) all.push(`formats[${JSON.stringify(s.format)}](${v})`);
+      break;
+    default:
+      throw new Error(`options schema: the browser check cannot compile type ${JSON.stringify(s.type)}`);
+  }
+  return '(' + all.join('&&') + ')';
+}
+
+/** How an attribute's text becomes the option's type (see `readers` in src/config/validate.ts). */
+const readAs = (s) => (s.anyOf ? (s.anyOf.some((branch) => branch.type == 'integer') ? 'integer' : 'string') : s.type);
+
+/** The module's source: `export default { key: { default, read, check, description? } }`. */
+export function compileOptions(properties, { descriptions = true } = {}) {
+  const rules = Object.entries(properties).map(([key, s]) => {
+    const fields = [`default:${JSON.stringify(s.default)}`, `read:${JSON.stringify(readAs(s))}`, `check:(v)=>${compileCheck(s)}`];
+    if (descriptions) fields.push(`description:${JSON.stringify(s.description)}`);
+    return `${JSON.stringify(key)}:{${fields.join(',')}}`;
+  });
+  return `import { formats } from ${JSON.stringify(FORMATS)};\nexport default {${rules.join(',\n')}};\n`;
 }
 
 /**
@@ -43,9 +108,7 @@ export default function hotlinksOptions({ descriptions = true } = {}) {
     async load(id) {
       if (id !== RESOLVED) return null;
       this.addWatchFile?.(join(root, 'src/config/schema.ts'));
-      const properties = await loadOptionsJsonSchema();
-      if (!descriptions) for (const property of Object.values(properties)) delete property.description;
-      return `export default ${JSON.stringify(properties)};`;
+      return compileOptions(await loadOptionsJsonSchema(), { descriptions });
     },
   };
 }

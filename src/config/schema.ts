@@ -3,11 +3,11 @@
  * message a wrong value gets. Each key is also the drop-in attribute (`cookieDays` is
  * `data-cookie-days`: the key is the attribute's `dataset` name).
  *
- * Full zod runs only at build time, on the server and in tests: the build turns this schema into
- * JSON Schema (`build/options-plugin.mjs`) and the browser checks values against that with the few
- * lines in `validate.ts`, because zod itself would cost more than the whole capture budget.
- * Keep to what that validator reads: type, enum, const, pattern, minimum, maximum, minItems,
- * maxItems, minLength, maxLength, anyOf, a `format` from `formats.ts`, default, and a `description` on every option.
+ * Full zod runs only at build time, on the server and in tests: the build compiles this schema,
+ * through JSON Schema, into a small check function per option (`build/options-plugin.mjs`), because
+ * zod itself would cost more than the whole capture budget. Keep to what that compiler knows (it
+ * refuses anything else): type, enum, const, pattern, minimum, maximum, minItems, maxItems,
+ * minLength, maxLength, anyOf, a `format` from `formats.ts`, default, and a `description` on every option.
  */
 import { z } from 'zod';
 import { formats } from './formats';

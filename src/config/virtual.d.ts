@@ -1,5 +1,5 @@
-/** Made at build time from `schema.ts` by `build/options-plugin.mjs`: JSON Schema of each option. */
+/** Compiled at build time from `schema.ts` by `build/options-plugin.mjs`: each option's rule. */
 declare module 'virtual:hotlinks-options' {
-  const properties: Record<string, import('./validate').JsonSchema>;
-  export default properties;
+  const rules: Record<string, import('./validate').OptionRule>;
+  export default rules;
 }
