@@ -119,19 +119,20 @@ export function reload(url: string, input: Record<string, unknown> = {}): HotLin
 
 /**
  * Clicks `el` and returns the URL the browser would then open: the link's href as it stands after
- * every listener ran, or `undefined` when a listener cancelled the click. (The navigation itself
- * is cancelled by the last listener, so the test page stays where it is.)
+ * every listener ran, or `undefined` when a listener cancelled the click. The navigation itself is
+ * cancelled on the link (happy-dom follows a link as the event passes it), so the page stays.
  */
 export function click(el: Element): string | undefined {
   let url: string | undefined;
+  const link = el.closest('a[href],area[href]') as HTMLAnchorElement | null;
   const last = (event: Event) => {
-    const link = (event.target as Element).closest('a[href],area[href]') as HTMLAnchorElement | null;
     url = event.defaultPrevented ? undefined : link?.href;
     event.preventDefault();
   };
-  document.addEventListener('click', last);
+  const target = link ?? document;
+  target.addEventListener('click', last);
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-  document.removeEventListener('click', last);
+  target.removeEventListener('click', last);
   return url;
 }
 
