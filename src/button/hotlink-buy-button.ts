@@ -221,7 +221,9 @@ export class HotlinkBuyButton extends LitElement {
       this.#report('could not render; showing a plain link', 'error', error);
       const href = this.hotlink || this.#fallback?.getAttribute('href');
       const url = href && parseHotLink(href, resolveOptions({}, () => {}).checkoutHosts);
-      return html`<a part="button" href=${url ? url.href : nothing}><span part="label"><slot></slot></span></a>`;
+      return html`<a part="button" href=${url ? url.href : nothing} @click=${this.#onClick}
+        ><span part="label"><slot></slot></span
+      ></a>`;
     }
   }
 

@@ -21,6 +21,23 @@ export async function mount(markup: string): Promise<HotlinkBuyButton> {
   return rendered(document.querySelector('hotlink-buy-button')!);
 }
 
+/** Puts a button with these attributes (any text, set as is) and children in the page, and waits until it has rendered. */
+export function mountWith(attributes: Record<string, string>, ...children: Node[]): Promise<HotlinkBuyButton> {
+  const el = document.createElement('hotlink-buy-button');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.append(...children);
+  document.body.replaceChildren(el);
+  return rendered(el);
+}
+
+/** `<a href=…>label</a>`, built without parsing markup, so `href` can be anything. */
+export function anchor(href: string, label = 'Comprar'): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.setAttribute('href', href);
+  a.append(label);
+  return a;
+}
+
 /** Waits for pending MutationObserver callbacks and the render they asked for. */
 export async function rendered<T extends HotlinkBuyButton>(el: T): Promise<T> {
   await settle();

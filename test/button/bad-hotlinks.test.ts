@@ -1,0 +1,115 @@
+/** Hostile, broken or missing HotLinks: never navigated to, disabled, and said on the console. */
+import { describe, expect, it } from 'vitest';
+import { checkoutLinks } from '../fixtures/corpus';
+import { CODE, usePage } from '../core/page';
+import { anchor, button, clickAndFollow, mount, mountWith, recordCheckouts, recordConsole, rendered, startCore } from './button';
+
+const HOSTS = 'pay.hotmart.com, payment.hotmart.com';
+
+const refused = [
+  ['javascript:', 'javascript:alert(document.cookie)'],
+  ['javascript: in disguise', ' JaVaScRiPt:alert(1)'],
+  ['data:', 'data:text/html,<script>alert(1)</script>'],
+  ['http:', 'http://pay.hotmart.com/A72242240H'],
+  ['another domain', 'https://evil.example/A72242240H'],
+  ['a look-alike host', 'https://pay.hotmart.com.evil.example/A72242240H'],
+  ['credentials before another host', 'https://pay.hotmart.com@evil.example/A72242240H'],
+  ['a sales-page HotLink (not checkout)', 'https://go.hotmart.com/H55891139F?ap=13e0'],
+  ['a relative path', '/checkout/A72242240H'],
+  ['not a URL', 'comprar'],
+];
+
+describe('a hotlink that is not https: on a checkout host', () => {
+  usePage(`https://www.shop.example/?a=${CODE}`);
+
+  it.each(refused)('%s: disabled, explained, goes nowhere', async (_, hotlink) => {
+    startCore();
+    const errors = recordConsole('error');
+    const checkouts = recordCheckouts();
+    const el = await mountWith({ hotlink });
+    expect(button(el).hasAttribute('href')).toBe(false);
+    expect(button(el).getAttribute('aria-disabled')).toBe('true');
+    expect(clickAndFollow(el)).toBeUndefined();
+    expect(checkouts).toHaveLength(0);
+    expect(errors).toEqual([
+      `<hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+    ]);
+  });
+
+  it.each(refused)('%s as the fallback link: the same', async (_, hotlink) => {
+    startCore();
+    const errors = recordConsole('error');
+    const el = await mountWith({}, anchor(hotlink));
+    expect(button(el).hasAttribute('href')).toBe(false);
+    expect(clickAndFollow(el)).toBeUndefined();
+    expect(errors).toEqual([
+      `<hotlink-buy-button>: the <a href> child ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+    ]);
+  });
+
+  it('says it once, not on every render', async () => {
+    startCore();
+    const errors = recordConsole('error');
+    const el = await mount(`<hotlink-buy-button hotlink="http://pay.hotmart.com/A72242240H"></hotlink-buy-button>`);
+    el.offer = 'x';
+    await rendered(el);
+    document.dispatchEvent(new CustomEvent('hotlinks-attribution'));
+    await rendered(el);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('checkout hosts configured by the producer are the ones that count', async () => {
+    startCore({ checkoutHosts: ['checkout.shop.example'] });
+    recordConsole('error');
+    const el = await mount(`<hotlink-buy-button hotlink="https://pay.hotmart.com/A72242240H"></hotlink-buy-button>`);
+    expect(button(el).hasAttribute('href')).toBe(false);
+    el.hotlink = 'https://checkout.shop.example/A72242240H';
+    await rendered(el);
+    expect(button(el).getAttribute('href')).toBe(`https://checkout.shop.example/A72242240H?af=${CODE}`);
+  });
+});
+
+describe('real HotLinks', () => {
+  usePage(`https://www.shop.example/?a=${CODE}`);
+
+  it('the malformed one with a second "?" still reaches checkout', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="https://pay.hotmart.com/N51854403W?off=wlvonm69?sck=fb"></hotlink-buy-button>`);
+    expect(clickAndFollow(el)?.url).toBe(`https://pay.hotmart.com/N51854403W?off=wlvonm69&sck=fb&af=${CODE}`);
+  });
+
+  it.each(checkoutLinks)('%s reaches checkout with the affiliate', async (hotlink) => {
+    startCore();
+    const el = await mountWith({ hotlink });
+    const url = new URL(clickAndFollow(el)!.url);
+    expect(url.origin + url.pathname).toBe(new URL(hotlink).origin + new URL(hotlink).pathname);
+    // The HotLink's own affiliate (one corpus link has one) is the producer's choice and stays.
+    expect(url.searchParams.getAll('af')).toEqual([new URL(hotlink.replace(/\?(?=[^?]*\?)/, '?')).searchParams.get('af') ?? CODE]);
+  });
+});
+
+describe('no hotlink at all', () => {
+  usePage('https://www.shop.example/');
+
+  it('disabled, with a clear message', async () => {
+    startCore();
+    const errors = recordConsole('error');
+    const el = await mount(`<hotlink-buy-button>Comprar</hotlink-buy-button>`);
+    expect(button(el).hasAttribute('href')).toBe(false);
+    expect(button(el).getAttribute('aria-disabled')).toBe('true');
+    expect(clickAndFollow(el)).toBeUndefined();
+    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+  });
+
+  it('while the page is still loading, waits for the parser before saying so', async () => {
+    startCore();
+    const errors = recordConsole('error');
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const el = await mount(`<hotlink-buy-button></hotlink-buy-button>`);
+    expect(errors).toEqual([]);
+    delete (document as { readyState?: string }).readyState;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await rendered(el);
+    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+  });
+});

@@ -1,0 +1,84 @@
+/** Leaving for checkout: the `hotlink-checkout` event, cancelling it, and a URL that is always current. */
+import { describe, expect, it } from 'vitest';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
+import { CODE, OTHER_CODE, usePage } from '../core/page';
+import { button, clickAndFollow, mount, recordCheckouts, rendered, startCore } from './button';
+
+const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+
+// `decorate: false` where events are counted: happy-dom does not retarget an event leaving a shadow
+// root, so the core's document listener would take the button's inner link for a page link.
+describe('the hotlink-checkout event', () => {
+  usePage(`https://www.shop.example/curso?a=${CODE}`);
+
+  it('fires once, from the button, bubbling and composed, with the URL and the attribution', async () => {
+    startCore({ decorate: false });
+    const checkouts = recordCheckouts();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" offer="abc"></hotlink-buy-button>`);
+    const departure = clickAndFollow(el);
+    expect(departure?.url).toBe(`${HOTLINK}?af=${CODE}&off=abc`);
+    expect(checkouts).toHaveLength(1);
+    const [event] = checkouts;
+    expect([event.bubbles, event.composed, event.cancelable]).toEqual([true, true, true]);
+    expect(event.detail).toMatchObject({ url: departure!.url, attribution: { affiliate: CODE } });
+    expect(event.composedPath()[0]).toBe(el);
+  });
+
+  it.each(['redirect', 'new-tab', 'overlay'])('cancelled in %s mode: the visitor stays', async (mode) => {
+    startCore({ decorate: false });
+    recordCheckouts(true);
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" mode="${mode}"></hotlink-buy-button>`);
+    expect(clickAndFollow(el)).toBeUndefined();
+    expect(el.shadowRoot!.querySelector('dialog[open]')).toBeNull();
+  });
+
+  it('is reported to the producer like any checkout', async () => {
+    const beacons: unknown[] = [];
+    navigator.sendBeacon = (_url: string | URL, body?: BodyInit | null) => {
+      beacons.push(body);
+      return true;
+    };
+    startCore({ decorate: false, collect: '/api/hotlinks' });
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    const before = beacons.length;
+    clickAndFollow(el);
+    expect(beacons.length).toBe(before + 1);
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+  });
+});
+
+describe('an attribution that arrives after the button rendered', () => {
+  usePage('https://www.shop.example/curso');
+
+  it('a single-page navigation with a code: the button re-renders with it', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    expect(button(el).getAttribute('href')).toBe(HOTLINK);
+    history.pushState(null, '', `/curso/aula-1?a=${CODE}&utm_source=ig`);
+    await rendered(el);
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${CODE}&utm_source=ig`);
+  });
+
+  it('a code stored by another tab, with no event here: the click still carries it', async () => {
+    const core = startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    const now = Date.now();
+    document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {} })}; path=/`;
+    expect(core.getAttribution()?.affiliate).toBe(OTHER_CODE);
+    expect(button(el).getAttribute('href')).toBe(HOTLINK);
+    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+    // ...and the link itself now shows it, for copy-link and the status bar.
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+  });
+
+  it('a middle click (no click event) gets a link refreshed on pointerdown', async () => {
+    const core = startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    const now = Date.now();
+    document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {} })}; path=/`;
+    expect(core.getAttribution()?.affiliate).toBe(OTHER_CODE);
+    button(el).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 1 }));
+    await rendered(el);
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+  });
+});
