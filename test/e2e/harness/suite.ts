@@ -1,5 +1,5 @@
 /** What every browser test file shares: one Chromium and one test site per file, a fresh visitor per test. */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { findChromium, launchChromium } from './chromium';
 import { type Site, startSite } from './site';
@@ -14,7 +14,7 @@ export interface Harness {
   site: Site;
   browser: Browser;
   /** A new visitor (closed after the test). */
-  visitor(opts?: { javaScriptEnabled?: boolean }): Promise<Visitor>;
+  visitor(options?: BrowserContextOptions): Promise<Visitor>;
 }
 
 /** Call inside `describeInBrowser`: starts the browser and site for the file. */

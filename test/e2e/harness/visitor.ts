@@ -3,7 +3,7 @@
  * (`pay.hotmart.com`, `payment.hotmart.com`) is answered locally and every URL asked of it is
  * recorded; any other outside request is refused and recorded, so nothing leaves the machine.
  */
-import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Cookie, Page } from 'playwright-core';
 import { TEST_HOSTS } from './chromium';
 
 export const CHECKOUT = /^https:\/\/pay(ment)?\.hotmart\.com\//;
@@ -59,8 +59,8 @@ export const checkoutPage = (url: string) =>
   `<!doctype html><meta charset="utf-8"><title>Hotmart checkout (test)</title><h1>Checkout</h1><p id="url"></p>` +
   `<!-- ${url.replace(/--/g, '- -')} -->`;
 
-export async function newVisitor(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}): Promise<Visitor> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled: opts.javaScriptEnabled ?? true });
+export async function newVisitor(browser: Browser, options: BrowserContextOptions = {}): Promise<Visitor> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
   const visitor: Omit<Visitor, 'page'> & { page?: Page } = {
     context,
     checkouts: [],
