@@ -49,7 +49,8 @@ async function fileFor(pathname) {
   return null;
 }
 
-async function handle(req, res) {
+/** Serves one request from the mounts above (GET and HEAD only). Also used by examples/server/server.mjs. */
+export async function handle(req, res) {
   if (req.method != 'GET' && req.method != 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
