@@ -3,7 +3,7 @@
  * attribution, consent, checkout URLs, link decoration, events and reports.
  */
 import { type Attribution, attributeLanding, readLanding } from './attribution/attribution';
-import { CookieStore } from './attribution/cookie-store';
+import { cookieStore } from './attribution/cookie-store';
 import { decorateHotLink, parseHotLink } from './checkout/checkout-url';
 import { linkDecorator } from './checkout/decorate-links';
 import type { ResolvedOptions } from './config/validate';
@@ -36,7 +36,7 @@ export interface HotLinks {
 
 export function startHotLinks(options: ResolvedOptions): HotLinks {
   const browser = typeof document != 'undefined';
-  const store = browser ? new CookieStore(options) : null;
+  const store = browser ? cookieStore(options) : null;
   const decorator = linkDecorator((href) => {
     try {
       return api.checkoutUrl(href);

@@ -36,58 +36,59 @@ export const documentJar: CookieJar = {
   },
 };
 
-export class CookieStore {
-  #domain: string | undefined | null = null;
-
-  constructor(
-    private options: ResolvedOptions,
-    private jar: CookieJar = documentJar,
-    private location: Pick<Location, 'hostname' | 'protocol'> = window.location,
-  ) {}
-
-  /** The cookie's domain: configured, or probed once (probing writes a test cookie). */
-  get domain(): string | undefined {
-    if (this.#domain === null) {
-      const { cookieDomain } = this.options;
-      this.#domain = cookieDomain == 'auto' ? probeRegistrableDomain(this.location.hostname, this.jar) : cookieDomain;
-    }
-    return this.#domain;
-  }
-
-  read(now: number): Omit<Attribution, 'storage'> | null {
-    let value: string | undefined;
-    try {
-      value = this.jar.get(this.options.cookieName);
-    } catch {
-      return null;
-    }
-    const attribution = decodeAttribution(value, this.options, now);
-    if (value && !attribution) this.remove();
-    return attribution;
-  }
-
+export interface CookieStore {
+  /** The cookie's domain: configured, or probed on first use (probing writes a test cookie). */
+  readonly domain: string | undefined;
+  /** The stored attribution; a cookie that does not decode is deleted. */
+  read(now: number): Omit<Attribution, 'storage'> | null;
   /** Writes, then reads back: `true` only if the browser really kept it. */
-  write(attribution: Attribution, now: number): boolean {
-    const value = encodeAttribution(attribution);
-    try {
-      // Already there (the producer's server set it): a rewrite by script would make Safari cap it at 7 days.
-      if (this.jar.get(this.options.cookieName) != value) {
-        this.jar.set(this.options.cookieName, value, cookieAttributes(attribution.expiresAt, this.domain, this.location.protocol == 'https:'));
-      }
-      return this.jar.get(this.options.cookieName) == value && !!this.read(now);
-    } catch {
-      return false;
-    }
-  }
+  write(attribution: Attribution, now: number): boolean;
+  remove(): void;
+}
 
-  remove(): void {
-    const { cookieName } = this.options;
-    try {
-      // A cookie is removed only with the domain it was set with; an old host-only one too.
-      this.jar.remove(cookieName, { path: '/', domain: this.domain, sameSite: 'Lax', secure: false });
-      this.jar.remove(cookieName, { path: '/', sameSite: 'Lax', secure: false });
-    } catch {
-      /* nothing stored, nothing to remove */
-    }
-  }
+export function cookieStore(
+  options: ResolvedOptions,
+  jar: CookieJar = documentJar,
+  location: Pick<Location, 'hostname' | 'protocol'> = window.location,
+): CookieStore {
+  const { cookieName, cookieDomain } = options;
+  let domain: string | undefined | null = null;
+  const store: CookieStore = {
+    get domain() {
+      if (domain === null) domain = cookieDomain == 'auto' ? probeRegistrableDomain(location.hostname, jar) : cookieDomain;
+      return domain;
+    },
+    read(now) {
+      let value: string | undefined;
+      try {
+        value = jar.get(cookieName);
+      } catch {
+        return null;
+      }
+      const attribution = decodeAttribution(value, options, now);
+      if (value && !attribution) store.remove();
+      return attribution;
+    },
+    write(attribution, now) {
+      const value = encodeAttribution(attribution);
+      try {
+        // An unchanged cookie is not written again: one set by the server keeps its longer life.
+        if (jar.get(cookieName) != value) {
+          jar.set(cookieName, value, cookieAttributes(attribution.expiresAt, store.domain, location.protocol == 'https:'));
+        }
+        return jar.get(cookieName) == value && !!store.read(now);
+      } catch {
+        return false;
+      }
+    },
+    remove() {
+      try {
+        // A cookie is removed only with the domain it was set with; an old host-only one too.
+        for (const domain of [store.domain, undefined]) jar.remove(cookieName, { path: '/', domain, sameSite: 'Lax', secure: false });
+      } catch {
+        /* nothing stored, nothing to remove */
+      }
+    },
+  };
+  return store;
 }

@@ -6,7 +6,7 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
-import { CookieStore } from '../../src/attribution/cookie-store';
+import { cookieStore } from '../../src/attribution/cookie-store';
 import { probeRegistrableDomain } from '../../src/attribution/registrable-domain';
 import { CODE, DAY, options } from '../core/page';
 
@@ -113,7 +113,7 @@ describe('the registrable-domain probe finds what the Public Suffix List says', 
   });
 });
 
-describe('CookieStore puts the cookie on that domain', () => {
+describe('cookieStore puts the cookie on that domain', () => {
   const attribution = (now: number): Attribution => ({
     affiliate: CODE,
     capturedAt: now,
@@ -123,7 +123,7 @@ describe('CookieStore puts the cookie on that domain', () => {
   });
   const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new FakeJar(host)) => ({
     jar,
-    store: new CookieStore(options(input), jar as never, { hostname: host, protocol: 'https:' }),
+    store: cookieStore(options(input), jar as never, { hostname: host, protocol: 'https:' }),
   });
 
   it.each([
