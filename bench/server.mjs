@@ -1,0 +1,114 @@
+/**
+ * The benchmark's web server: https on 127.0.0.1 only, with the browser suite's test certificate
+ * (test/e2e/fixtures/tls, for *.shop.test), so pages are secure contexts like a producer's site. `/<variant>/<page>.html` is `pages/<page>.html`
+ * with the variant's script tag, the corpus links and the Buy buttons filled in, so every variant
+ * gets the very same page. Query parameters of the page: `delay=MS` serves its script that late (a
+ * slow network: the page paints before the script runs); `reserve=1` adds the README's CSS rule that
+ * reserves the buttons' space before they upgrade.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bench = fileURLToPath(new URL('.', import.meta.url));
+
+/** The scripts compared. `baseline` is the floor: capture only, plain links. */
+export const VARIANTS = {
+  ours: { src: '/dist/hotlinks.js', attrs: '' },
+  capture: { src: '/dist/hotlinks-capture.js', attrs: '' },
+  baseline: { src: '/bench/baseline.js', attrs: '' },
+  /** Reporting configured: the one case where a request of ours is expected. */
+  'ours-collect': { src: '/dist/hotlinks.js', attrs: ' data-collect="/collect"' },
+};
+
+/** The built scripts (the drop-ins import() modules from beside themselves), and the baseline. */
+const scriptFile = (path) =>
+  path == '/bench/baseline.js' ? `${bench}baseline.js` : /^\/dist\/[\w-]+\.js$/.test(path) ? `${root}${path.slice(1)}` : null;
+
+/** The real links of the fixture corpus (the same filter as test/fixtures/corpus.ts). */
+export const corpus = readFileSync(`${root}test/fixtures/hotmart-links.txt`, 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+export const checkoutLinks = corpus.filter((link) => /^https:\/\/pay(ment)?\.hotmart\.com\//.test(link));
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+const linksHtml = corpus
+  .map((link, i) => `<p>Oferta ${i + 1}: <a href="${escape(link)}">garanta a sua vaga</a></p>`)
+  .join('\n');
+
+const STYLES = [
+  'variant="green" size="lg" price="197"',
+  'variant="orange" size="md" price="97.9" offer="wlvonm69"',
+  'variant="black" size="sm"',
+  'variant="outline" size="md" price="1497" currency="USD" lang="en"',
+  'size="md" price="47" sck="bench-cta"',
+  'variant="green" size="sm" price="29.9" lang="es"',
+];
+/** Buy buttons as the README shows them: a light-DOM link inside, the no-JavaScript fallback. */
+export const buttonHtml = (hotlink, i) =>
+  `<hotlink-buy-button hotlink="${escape(hotlink)}" ${STYLES[i % STYLES.length]}>` +
+  `<a href="${escape(hotlink)}">Comprar agora</a></hotlink-buy-button>`;
+
+const buttonsHtml = STYLES.map(
+  (_, i) =>
+    `<section><p>Módulo ${i + 1}: aulas em vídeo, exercícios e certificado.</p>\n` +
+    `${buttonHtml(checkoutLinks[i], i)}\n<p>Garantia de 7 dias.</p></section>`,
+).join('\n');
+
+/** The CSS the README tells producers to add against layout shift (its "No layout shift" section). */
+export function reserveCss() {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  return /^#+ No layout shift[^]*?```css\n([^]*?)```/im.exec(readme)?.[1] ?? null;
+}
+
+const page = (name, variant, { delay, reserve }) => {
+  const { src, attrs } = VARIANTS[variant];
+  const url = delay ? `${src}?delay=${delay}` : src;
+  return readFileSync(`${bench}pages/${name}.html`, 'utf8')
+    .replace(/{{script( defer)?}}/, (_, defer) => `<script${defer ?? ''} src="${url}"${attrs}></script>`)
+    .replace('{{links}}', linksHtml)
+    .replace('{{buttons}}', buttonsHtml)
+    .replace('{{reserve}}', reserve ? (reserveCss() ?? '') : '');
+};
+
+/** Starts the server; `reports` collects what reached `/collect`. */
+export async function startServer() {
+  const reports = [];
+  const tls = `${root}test/e2e/fixtures/tls/`;
+  const server = createServer({ key: readFileSync(`${tls}key.pem`), cert: readFileSync(`${tls}cert.pem`) }, (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const send = (status, type, body) => res.writeHead(status, { 'cache-control': 'no-store', 'content-type': type }).end(body);
+    const pageMatch = /^\/([\w-]+)\/(\w+)\.html$/.exec(url.pathname);
+    if (req.method == 'POST' && url.pathname == '/collect') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        reports.push(body);
+        send(204, 'text/plain', '');
+      });
+    } else if (scriptFile(url.pathname)) {
+      const delay = Number(url.searchParams.get('delay')) || 0;
+      setTimeout(() => {
+        try {
+          send(200, 'text/javascript', readFileSync(scriptFile(url.pathname)));
+        } catch {
+          send(404, 'text/plain', 'not built');
+        }
+      }, delay);
+    } else if (pageMatch && VARIANTS[pageMatch[1]]) {
+      try {
+        const options = { delay: url.searchParams.get('delay'), reserve: url.searchParams.has('reserve') };
+        send(200, 'text/html; charset=utf-8', page(pageMatch[2], pageMatch[1], options));
+      } catch {
+        send(404, 'text/plain', 'no such page');
+      }
+    } else {
+      send(404, 'text/plain', 'not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, reports, close: () => new Promise((resolve) => server.close(resolve)) };
+}
