@@ -82,13 +82,10 @@ export function compileCheck(s, v = 'v', depth = 0) {
   return '(' + all.join('&&') + ')';
 }
 
-/** How an attribute's text becomes the option's type (see `readers` in src/config/validate.ts). */
-const readAs = (s) => (s.anyOf ? (s.anyOf.some((branch) => branch.type == 'integer') ? 'integer' : 'string') : s.type);
-
-/** The module's source: `export default { key: { default, read, check, description? } }`. */
+/** The module's source: `export default { key: { default, check, description? } }`. */
 export function compileOptions(properties, { descriptions = true } = {}) {
   const rules = Object.entries(properties).map(([key, s]) => {
-    const fields = [`default:${JSON.stringify(s.default)}`, `read:${JSON.stringify(readAs(s))}`, `check:(v)=>${compileCheck(s)}`];
+    const fields = [`default:${JSON.stringify(s.default)}`, `check:(v)=>${compileCheck(s)}`];
     if (descriptions) fields.push(`description:${JSON.stringify(s.description)}`);
     return `${JSON.stringify(key)}:{${fields.join(',')}}`;
   });

@@ -8,9 +8,8 @@ import type { HotLinksOptions, ResolvedOptions } from './schema';
 export type { HotLinksOptions, ResolvedOptions };
 
 export interface OptionRule {
+  /** Its type also says how the option's attribute text is read (see `fromAttribute`). */
   default: unknown;
-  /** How the option's attribute text is read: see `readers`. */
-  read: 'array' | 'boolean' | 'integer' | 'string';
   /** Whether a value is valid: the zod schema's verdict, compiled. */
   check(value: unknown): boolean;
   /** What a valid value is, for error messages; left out of the drop-ins. */
@@ -22,16 +21,22 @@ export const rules = compiled as Record<keyof ResolvedOptions, OptionRule>;
 /** The option names, in the schema's order. */
 export const optionNames = Object.keys(rules) as (keyof ResolvedOptions)[];
 
-/** Attribute text as the option's type; what cannot be read stays text, and fails its check. */
-const readers: Record<OptionRule['read'], (text: string) => unknown> = {
-  array: (text) => text.split(',').map((item) => item.trim()).filter(Boolean),
-  // `data-debug` alone means true.
-  boolean: (text) => text == '' || text == 'true' || (text != 'false' && text),
-  integer: (text) => (/^\d{1,9}$/.test(text) ? +text : text),
-  string: (text) => text,
-};
-
-export const fromAttribute = (rule: OptionRule, text: string) => readers[rule.read](text.trim());
+/**
+ * Attribute text as the type of the option's default: a comma-separated list, `true`/`false` (alone,
+ * `data-debug` means true), a number (`data-cookie-days="forever"` stays text, which its check
+ * takes). What cannot be read stays text, and fails the check.
+ */
+export function fromAttribute(rule: OptionRule, text: string): unknown {
+  const t = text.trim();
+  const type = typeof rule.default;
+  return Array.isArray(rule.default)
+    ? t.split(',').map((item) => item.trim()).filter(Boolean)
+    : type == 'boolean'
+      ? t == '' || t == 'true' || (t != 'false' && t)
+      : type == 'number' && /^\d{1,9}$/.test(t)
+        ? +t
+        : t;
+}
 
 /** A value as the message shows it: quoted, and short (a URL parameter can be 10,000 characters). */
 const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, 80);
