@@ -141,7 +141,8 @@ describeInBrowser('existing checkout links and forms', () => {
 
   it('the scripts loaded twice (and both drop-ins together) act once', async () => {
     const head = dropin('hotlinks-capture.js') + dropin('hotlinks.js') + dropin('hotlinks.js', { attribution: 'first-click' });
-    t.site.page('/twice', html(anchor('https://pay.hotmart.com/A72242240H?off=abc', 0), head));
+    const buyButton = '<hotlink-buy-button id="buy" lang="en" hotlink="https://pay.hotmart.com/Y70033327T"></hotlink-buy-button>';
+    t.site.page('/twice', html(anchor('https://pay.hotmart.com/A72242240H?off=abc', 0) + buyButton, head));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/twice' + LANDING));
     const expected = `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig`;
@@ -152,6 +153,11 @@ describeInBrowser('existing checkout links and forms', () => {
     await v.page.click('#l0');
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout']);
+    // The button, defined once, works too (on the same page without the landing query).
+    await v.page.goto(t.site.url('www.shop.test', '/twice'));
+    await v.page.locator('#buy').getByRole('link', { name: 'Buy now' }).click();
+    expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/Y70033327T?af=${CODE}&sck=bio&utm_source=ig`);
+    expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout', 'hotlink-checkout']);
     expect(v.errors).toEqual([]);
     expect(v.console.filter((line) => line.startsWith('error'))).toEqual([]);
   });
