@@ -11,7 +11,7 @@ export const styles = css`
     display: inline-block;
     vertical-align: middle;
     box-sizing: border-box;
-    min-width: var(--hotlink-min-width, 10em);
+    min-width: var(--hotlink-min-width, 12em);
     font: 700 1rem/1.5 var(--hotlink-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_bg: #0a7d3b;
     --_fg: #fff;
