@@ -66,8 +66,8 @@ export function readLanding(search: string, options: ResolvedOptions): Landing {
  */
 const SAME_CLICK_MS = 10 * 60_000;
 
-const sameParams = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys(a).length == Object.keys(b).length && Object.keys(a).every((key) => a[key] === b[key]);
+/** Both come from `readLanding`, directly or through the cookie, so their keys are in one order. */
+const sameParams = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) == JSON.stringify(b);
 
 /**
  * The attribution after a landing: a new code makes a new attribution under last-click, and under

@@ -67,7 +67,8 @@ export function decodeAttribution(
 }
 
 export interface CookieAttributes {
-  expires: Date;
+  /** None: a session cookie (the domain probe's). */
+  expires?: Date;
   path: '/';
   domain?: string;
   sameSite: 'Lax';
@@ -86,7 +87,8 @@ export function cookieAttributes(expiresAt: number, domain: string | undefined, 
  */
 export function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
   return (
-    `${name}=${value}; Path=${attributes.path}; Expires=${attributes.expires.toUTCString()}` +
+    `${name}=${value}; Path=${attributes.path}` +
+    (attributes.expires ? '; Expires=' + attributes.expires.toUTCString() : '') +
     (attributes.domain ? '; Domain=' + attributes.domain : '') +
     `; SameSite=${attributes.sameSite}` +
     (attributes.secure ? '; Secure' : '')

@@ -3,19 +3,20 @@
  * browser. A cookie set on a public suffix (`com.br`, `co.uk`, `github.io`) is refused, so the
  * shortest suffix that takes a test cookie is the registrable domain. No suffix list to ship or age.
  */
+import { takesDomainCookies } from './cookie-codec';
 import type { CookieJar } from './cookie-store';
 
 const PROBE = 'hotlinks_probe';
 
 /** `undefined` means a host-only cookie: localhost, an IP address, or cookies refused altogether. */
 export function probeRegistrableDomain(hostname: string, jar: CookieJar): string | undefined {
-  if (!hostname.includes('.') || /^[\d.]+$|:/.test(hostname)) return undefined;
+  if (!takesDomainCookies(hostname)) return undefined;
   const labels = hostname.split('.');
   for (let i = labels.length - 2; i >= 0; i--) {
     const domain = labels.slice(i).join('.');
     try {
       const attributes = { domain, path: '/', sameSite: 'Lax', secure: false } as const;
-      jar.set(PROBE, '1', { ...attributes, expires: new Date(Date.now() + 60_000) });
+      jar.set(PROBE, '1', attributes);
       if (jar.get(PROBE) == '1') {
         jar.remove(PROBE, attributes);
         return domain;

@@ -40,8 +40,6 @@ export function decorateHotLink(url: URL, { affiliate, params = [] }: CheckoutAd
   }
   for (const key of own.keys()) added.delete(key);
   const query = added.toString();
-  if (!query) return url.href;
-  const result = new URL(url.href);
-  result.search = url.search.length > 1 ? url.search + '&' + query : query;
-  return result.href;
+  const search = url.search.length > 1 ? url.search + (query && '&') : '?';
+  return query ? url.origin + url.pathname + search + query + url.hash : url.href;
 }
