@@ -13,7 +13,8 @@ export interface NodeRequest {
   /** Express: the URL before a router mounted at a path trimmed it. */
   originalUrl?: string;
   headers: Record<string, string | string[] | undefined>;
-  socket?: { encrypted?: boolean } | null;
+  /** A TLS socket has `encrypted: true` (typed loosely: Node's `Socket` shares no property with that). */
+  socket?: unknown;
   /** Set by a body parser that already read the request (Express). */
   body?: unknown;
   readableEnded?: boolean;
@@ -54,7 +55,7 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
     try {
       const header = headerOf(request);
       if (isPageRequest(request.method, header) && request.headers.host) {
-        const scheme = request.socket?.encrypted ? 'https' : 'http';
+        const scheme = (request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
         const url = publicUrl(`${scheme}://${request.headers.host}${request.originalUrl ?? request.url ?? '/'}`, header);
         const cookie = attributionCookie({ url, cookie: header('cookie'), consent: adapter.consent?.(request) }, resolved);
         if (cookie && !response.headersSent) {

@@ -3,7 +3,11 @@
  * answers the landing, and the browser side (happy-dom at https://www.shop.example/) is handed
  * what the response set, as a browser would store it, and reads it.
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, get as httpsGet } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { attributionCookie, nodeMiddleware, resolveServerOptions, type ServerOptions } from '../../src/server/index';
@@ -174,6 +178,22 @@ describe('the cookie set by the producer server', () => {
     const https = await send(origin + `/?a=${CODE}`, { headers: pageLoad() });
     expect(attribute(http.setCookie[0], 'secure')).toBeUndefined();
     expect(attribute(https.setCookie[0], 'secure')).toBe('Secure');
+  });
+
+  it('is Secure when Node itself serves https (no proxy in front)', async () => {
+    const tls = (file: string) => readFileSync(join(process.cwd(), 'test/e2e/fixtures/tls', file));
+    const hotlinks = nodeMiddleware({ cookieDomain: 'shop.example' });
+    const server = createHttpsServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (req, res) => hotlinks(req, res, () => res.end('ok')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const setCookie = await new Promise<string[]>((resolve, reject) =>
+      httpsGet(
+        { host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: `/?a=${CODE}`, rejectUnauthorized: false, headers: { host: 'www.shop.example', 'sec-fetch-mode': 'navigate' } },
+        (res) => resolve((res.resume(), res.headers['set-cookie'] ?? [])),
+      ).on('error', reject),
+    );
+    server.closeAllConnections();
+    server.close();
+    expect(setCookie).toEqual([expect.stringMatching(/; Domain=shop\.example; SameSite=Lax; Secure$/)]);
   });
 
   it('keeps the Set-Cookie headers the application sets itself', async () => {
