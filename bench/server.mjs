@@ -58,10 +58,10 @@ const buttonsHtml = STYLES.map(
     `${buttonHtml(checkoutLinks[i], i)}\n<p>Garantia de 7 dias.</p></section>`,
 ).join('\n');
 
-/** The CSS the README tells producers to add against layout shift (its "No layout shift" section). */
+/** The CSS the README tells producers to add against layout shift (the block after "No layout shift"). */
 export function reserveCss() {
   const readme = readFileSync(`${root}README.md`, 'utf8');
-  return /^#+ No layout shift[^]*?```css\n([^]*?)```/im.exec(readme)?.[1] ?? null;
+  return /No layout shift\b[^]*?```css\n([^]*?)```/i.exec(readme)?.[1] ?? null;
 }
 
 const page = (name, variant, { delay, reserve }) => {
