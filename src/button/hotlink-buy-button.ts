@@ -174,12 +174,13 @@ export class HotlinkBuyButton extends LitElement {
   }
 
   #formatPrice(language: Language): string | undefined {
-    const { price } = this;
+    const price = String(this.price ?? '').trim();
     const currency = this.currency || 'BRL';
     if (!price) return;
-    const amount = Number(/^\s*\d+,\d+\s*$/.test(price) ? price.replace(',', '.') : price);
+    // `197,90` is how Brazilians write it; `1.997,00` stays ambiguous and is refused.
+    const amount = Number(/^\d+,\d+$/.test(price) ? price.replace(',', '.') : price);
     try {
-      if (!isFinite(amount) || !price.trim()) throw RangeError();
+      if (!isFinite(amount)) throw RangeError();
       return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
     } catch {
       this.#report(`price "${price}" with currency "${currency}" cannot be shown; it is left out`, 'warn');
@@ -219,11 +220,11 @@ export class HotlinkBuyButton extends LitElement {
       return this.#render();
     } catch (error) {
       this.#report('could not render; showing a plain link', 'error', error);
-      const href = this.hotlink || this.#fallback?.getAttribute('href');
-      const url = href && parseHotLink(href, resolveOptions({}, () => {}).checkoutHosts);
-      return html`<a part="button" href=${url ? url.href : nothing} @click=${this.#onClick}
-        ><span part="label"><slot></slot></span
-      ></a>`;
+      // The producer's own fallback link as it is, or a plain link to the HotLink around the label.
+      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, resolveOptions({}, () => {}).checkoutHosts);
+      return url
+        ? html`<a part="button" href=${url.href} @click=${this.#onClick}><span part="label"><slot></slot></span></a>`
+        : html`<slot></slot>`;
     }
   }
 

@@ -201,3 +201,15 @@ describe('disabled', () => {
     expect(button(el).hasAttribute('aria-disabled')).toBe(false);
   });
 });
+
+describe('price set as a number', () => {
+  usePage('https://www.shop.example/');
+
+  it('is shown like the attribute', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    (el as unknown as { price: number }).price = 49.9;
+    await rendered(el);
+    expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).toBe('R$ 49,90');
+  });
+});

@@ -93,3 +93,21 @@ describe('when the core fails', () => {
     expect(errors[0]).toMatch(/^<hotlink-buy-button>: could not render; showing a plain link/);
   });
 });
+
+describe('when rendering fails with a fallback link', () => {
+  usePage(`https://www.shop.example/curso?a=${CODE}`);
+
+  it('the fallback link itself is shown, decorated by the core, and works', async () => {
+    startCore();
+    recordConsole('error');
+    document.body.innerHTML = `<hotlink-buy-button><a href="${HOTLINK}">Comprar</a></hotlink-buy-button>`;
+    const el = document.querySelector('hotlink-buy-button')!;
+    vi.spyOn(el, 'closest').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    await rendered(el);
+    expect(el.shadowRoot!.querySelector('[part=button]')).toBeNull();
+    expect(el.shadowRoot!.querySelector('slot')!.assignedElements()).toEqual([el.querySelector('a')]);
+    expect(clickAndFollow(el.querySelector('a')!)?.url).toBe(`${HOTLINK}?af=${CODE}`);
+  });
+});
