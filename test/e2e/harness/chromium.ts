@@ -39,8 +39,9 @@ export const e2eRequired = () => process.env.HOTLINKS_E2E_REQUIRED == '1';
 
 /**
  * Headless Chromium with a fresh profile (Playwright gives `launch()` a temporary user-data dir).
- * Test host names resolve to 127.0.0.1 (itself left alone) and every other name fails to resolve, so nothing can leave
- * the machine even if a route were missed; Hotmart's hosts are answered by route interception.
+ * Test host names resolve to 127.0.0.1 (which is left alone) and every other name fails to
+ * resolve, so nothing can leave the machine even if a route were missed; Hotmart's hosts are
+ * answered by route interception.
  */
 export function launchChromium(executablePath: string): Promise<Browser> {
   const rules = [...TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
