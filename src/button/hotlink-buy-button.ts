@@ -81,8 +81,8 @@ export class HotlinkBuyButton extends LitElement {
   declare disabled: boolean;
 
   #observer?: MutationObserver;
-  /** The last problem reported on the console, so each is said once. */
-  #reported?: string;
+  /** Problems already said on the console: each is said once, not on every render. */
+  #reported = new Set<string>();
   #waitingForParser = false;
 
   constructor() {
@@ -131,8 +131,8 @@ export class HotlinkBuyButton extends LitElement {
 
   #report(problem: string, level: 'warn' | 'error' = 'error', error?: unknown) {
     const message = `<${this.localName}>: ${problem}`;
-    if (message == this.#reported) return;
-    this.#reported = message;
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
     console[level](message, ...(error ? [error] : []));
   }
 
@@ -143,8 +143,7 @@ export class HotlinkBuyButton extends LitElement {
    */
   #checkoutUrl(): string | undefined {
     if (this.disabled) return;
-    const fallback = this.#fallback;
-    const hotlink = this.hotlink || fallback?.getAttribute('href');
+    const hotlink = this.hotlink || this.#fallback?.getAttribute('href');
     if (!hotlink) {
       if (document.readyState != 'loading') this.#report('no hotlink attribute and no <a href> child; the button is disabled');
       else if (!this.#waitingForParser) {

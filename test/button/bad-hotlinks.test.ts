@@ -47,15 +47,17 @@ describe('a hotlink that is not https: on a checkout host', () => {
     ]);
   });
 
-  it('says it once, not on every render', async () => {
+  it('says each problem once, not on every render', async () => {
     startCore();
     const errors = recordConsole('error');
-    const el = await mount(`<hotlink-buy-button hotlink="http://pay.hotmart.com/A72242240H"></hotlink-buy-button>`);
+    const warnings = recordConsole('warn');
+    const el = await mount(`<hotlink-buy-button hotlink="http://pay.hotmart.com/A72242240H" variant="pink"></hotlink-buy-button>`);
     el.offer = 'x';
     await rendered(el);
     document.dispatchEvent(new CustomEvent('hotlinks-attribution'));
     await rendered(el);
-    expect(errors).toHaveLength(1);
+    clickAndFollow(el);
+    expect([errors.length, warnings.length]).toEqual([1, 1]);
   });
 
   it('checkout hosts configured by the producer are the ones that count', async () => {

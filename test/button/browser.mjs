@@ -193,6 +193,25 @@ try {
     await context.close();
   }
 
+  // 2b. The same page from the demo server (`npm start`), where it lives at /blog-post.html.
+  {
+    const { startDemoServer } = await import('../../scripts/serve.mjs');
+    const demo = await startDemoServer({ port: 0 });
+    const { context, problems } = await newContext();
+    const p = await context.newPage();
+    await p.goto(`${demo.url.replace('127.0.0.1', 'demo.shop.test')}blog-post.html?a=${CODE}`);
+    await ready(p);
+    const hrefs = await p.evaluate(() => [...document.querySelectorAll('hotlink-buy-button')].map((el) => el.shadowRoot.querySelector('[part=button]').href));
+    check(
+      hrefs.length == 2 && hrefs.every((href) => href.startsWith(`https://pay.hotmart.com/A12345678B?af=${CODE}&off=demo2024`)),
+      'the demo server (npm start) serves the blog post, both buttons carry the affiliate',
+      hrefs.join(' | '),
+    );
+    check(problems.length == 0, 'the blog post from the demo server: no error', problems.join(' | '));
+    await context.close();
+    await demo.close();
+  }
+
   // 3. The journey on the strict page: one click, one event, checkout reached; the overlay by keyboard.
   {
     const { context, checkouts, problems } = await newContext();
