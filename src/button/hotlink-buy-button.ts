@@ -203,7 +203,7 @@ export class HotlinkBuyButton extends LitElement {
       const dialog = this.renderRoot.querySelector('dialog');
       // A modified click means "somewhere else" (a new tab or window): the browser does that.
       if (dialog && this.#mode == 'overlay' && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
-        showOverlay(dialog, url);
+        showOverlay(dialog, url, dialog.getAttribute('aria-label')!);
         event.preventDefault();
       }
     } catch (error) {

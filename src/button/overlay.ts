@@ -22,12 +22,19 @@ export const overlay = (labels: Labels, onClosed: () => void) =>
       <a part="new-tab" target="_blank" rel="noopener" @click=${close}>${labels.openInNewTab}</a>
       <button part="close" type="button" @click=${close}>${labels.close}</button>
     </div>
-    <iframe title=${labels.checkout} allow="payment"></iframe>
   </dialog>`;
 
 /** Shows `url` in the overlay rendered by `overlay()` and puts focus on its close button. */
-export function showOverlay(dialog: HTMLDialogElement, url: string): void {
-  const frame = dialog.querySelector('iframe')!;
+export function showOverlay(dialog: HTMLDialogElement, url: string, title: string): void {
+  // Made on first open: a page with overlay buttons does not load a frame for each.
+  let frame = dialog.querySelector('iframe');
+  if (!frame) {
+    frame = document.createElement('iframe');
+    frame.allow = 'payment';
+    frame.src = url;
+    dialog.append(frame);
+  }
+  frame.title = title;
   // Reopening the same checkout keeps what the buyer already typed.
   if (frame.getAttribute('src') != url) frame.src = url;
   dialog.querySelector('a')!.href = url;
