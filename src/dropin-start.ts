@@ -17,7 +17,8 @@ export function startDropin(): void {
     ),
   );
   (window as { HotLinks?: unknown }).HotLinks ??= { init, getAttribution, checkoutUrl, consent, clear, decorate };
-  loadReporter(options);
+  // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
+  loadReporter(options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
   if (/[?&]hotlinks_debug=1(&|$)/.test(location.search)) {
     loadBeside<typeof import('./debug-panel')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);

@@ -1,0 +1,244 @@
+/**
+ * What each row of SPEC.md's configuration table does to the page: the same landing, observed the
+ * same way, with the default and with a valid non-default value; and the same value given as the
+ * drop-in's `data-*` attribute does the same. (Parsing and refusing values: test/config.)
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
+import { startDropin } from '../../src/dropin-start';
+import type { HotLinks } from '../../src/hotlinks';
+import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, recordCookieWrites, settle, setUrl, start, usePage } from './page';
+
+const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+const OWN = 'https://checkout.shop.example/p/1';
+const BODY = `<a id="buy" href="${BUY}">Buy</a><a id="own" href="${OWN}">Buy</a>`;
+const href = (id: string) => document.getElementById(id)!.getAttribute('href');
+const cookieNames = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]);
+
+interface Row {
+  /** The landing URL (path and query). */
+  landing: string;
+  /** Done before HotLinks starts; what it returns is handed to `observe`. */
+  setup?: () => unknown;
+  /** What the visitor (or the producer's tools) can see. */
+  observe(hotlinks: HotLinks, context: unknown): unknown;
+  byDefault: unknown;
+  /** A valid non-default value, as `init()` takes it and as the `data-*` attribute's text. */
+  value: unknown;
+  attribute: string;
+  withValue: unknown;
+}
+
+const rows: Record<string, Row> = {
+  params: {
+    landing: `/?ref=${OTHER_CODE}&via=${CODE}`,
+    observe: (h) => h.getAttribution()?.affiliate ?? null,
+    byDefault: OTHER_CODE,
+    value: ['via'],
+    attribute: 'via',
+    withValue: CODE,
+  },
+  codePattern: {
+    landing: '/?a=AF1234',
+    observe: (h) => h.getAttribution()?.affiliate ?? null,
+    byDefault: null,
+    value: '^AF[0-9]{4}$',
+    attribute: '^AF[0-9]{4}$',
+    withValue: 'AF1234',
+  },
+  attribution: {
+    landing: `/?a=${OTHER_CODE}`,
+    setup: () => {
+      const now = Date.now();
+      const stored = encodeAttribution({ affiliate: CODE, capturedAt: now - DAY, expiresAt: now + 59 * DAY, params: {} });
+      document.cookie = `hotlinks=${stored}; path=/; domain=shop.example`;
+    },
+    observe: () => decodeURIComponent(document.cookie.split('|')[1]),
+    byDefault: OTHER_CODE,
+    value: 'first-click',
+    attribute: 'first-click',
+    withValue: CODE,
+  },
+  cookieDays: {
+    landing: `/?a=${CODE}`,
+    setup: recordCookieWrites,
+    observe: (h, writes) => {
+      const { capturedAt, expiresAt } = h.getAttribution()!;
+      const expires = new Date(lastWrite(writes as string[])!.expires as string).getTime();
+      return [(expiresAt - capturedAt) / DAY, Math.round((expires - capturedAt) / DAY)];
+    },
+    byDefault: [60, 60],
+    value: 'forever',
+    attribute: 'forever',
+    withValue: [400, 400],
+  },
+  cookieDomain: {
+    landing: `/?a=${CODE}`,
+    setup: recordCookieWrites,
+    observe: (_, writes) => lastWrite(writes as string[])!.domain,
+    byDefault: 'shop.example',
+    value: 'www.shop.example',
+    attribute: 'www.shop.example',
+    withValue: 'www.shop.example',
+  },
+  cookieName: {
+    landing: `/?a=${CODE}`,
+    observe: cookieNames,
+    byDefault: ['hotlinks'],
+    value: 'aff_ref',
+    attribute: 'aff_ref',
+    withValue: ['aff_ref'],
+  },
+  checkoutParam: {
+    landing: `/?a=${CODE}`,
+    observe: () => href('buy'),
+    byDefault: `${BUY}&af=${CODE}`,
+    value: 'ref',
+    attribute: 'ref',
+    withValue: `${BUY}&ref=${CODE}`,
+  },
+  checkoutHosts: {
+    landing: `/?a=${CODE}`,
+    observe: () => [href('buy') != BUY, href('own') != OWN],
+    byDefault: [true, false],
+    value: ['checkout.shop.example'],
+    attribute: 'checkout.shop.example',
+    withValue: [false, true],
+  },
+  forward: {
+    landing: `/?a=${CODE}&utm_source=fb&gclid=g1`,
+    observe: (h) => [h.getAttribution()!.params, href('buy')],
+    byDefault: [{ utm_source: 'fb' }, `${BUY}&af=${CODE}&utm_source=fb`],
+    value: ['gclid'],
+    attribute: 'gclid',
+    withValue: [{ gclid: 'g1' }, `${BUY}&af=${CODE}&gclid=g1`],
+  },
+  consent: {
+    landing: `/?a=${CODE}`,
+    observe: (h) => [cookieNames(), h.getAttribution()!.storage, href('buy')],
+    byDefault: [['hotlinks'], 'cookie', `${BUY}&af=${CODE}`],
+    value: 'pending',
+    attribute: 'pending',
+    withValue: [[], 'memory', `${BUY}&af=${CODE}`],
+  },
+  cleanUrl: {
+    landing: `/curso?a=${CODE}&x=1#preco`,
+    observe: () => location.pathname + location.search + location.hash,
+    byDefault: `/curso?a=${CODE}&x=1#preco`,
+    value: true,
+    attribute: '',
+    withValue: '/curso?x=1#preco',
+  },
+  decorate: {
+    landing: `/?a=${CODE}`,
+    observe: () => href('buy'),
+    byDefault: `${BUY}&af=${CODE}`,
+    value: false,
+    attribute: 'false',
+    withValue: BUY,
+  },
+  collect: {
+    landing: `/?a=${CODE}`,
+    setup: () => {
+      vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(null, { status: 204 }))));
+      return vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    },
+    observe: (_, beacon) => (beacon as ReturnType<typeof vi.fn>).mock.calls.map(([url]) => url),
+    byDefault: [],
+    value: '/api/hotlinks',
+    attribute: '/api/hotlinks',
+    withValue: ['/api/hotlinks'],
+  },
+  datalayer: {
+    landing: `/?a=${CODE}`,
+    observe: () =>
+      ((window as { dataLayer?: { event?: string; hotlinks?: { affiliate: string } }[] }).dataLayer ?? [])
+        .filter((entry) => entry.event)
+        .map((entry) => [entry.event, entry.hotlinks?.affiliate]),
+    byDefault: [],
+    value: true,
+    attribute: 'true',
+    withValue: [['hotlinks_attribution', CODE]],
+  },
+  debug: {
+    landing: `/?a=${CODE}`,
+    setup: () => vi.spyOn(console, 'info').mockImplementation(() => {}),
+    observe: (_, info) => (info as ReturnType<typeof vi.fn>).mock.calls.some(([first]) => String(first).startsWith('[hotlinks]')),
+    byDefault: false,
+    value: true,
+    attribute: '',
+    withValue: true,
+  },
+};
+
+/** `cookieDays` → `data-cookie-days`. */
+const attributeOf = (key: string) => 'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
+describe("what each option of SPEC.md's table does", () => {
+  usePage(ORIGIN + '/', BODY);
+
+  const run = async (row: Row, startWith: () => HotLinks) => {
+    setUrl(row.landing);
+    const context = row.setup?.();
+    const hotlinks = startWith();
+    await settle();
+    return row.observe(hotlinks, context);
+  };
+
+  it('covers every option', async () => {
+    const { optionNames } = await import('../../src/config/validate');
+    expect(Object.keys(rows)).toEqual(optionNames);
+  });
+
+  describe.each(Object.entries(rows))('%s', (key, row) => {
+    it('by default', async () => {
+      expect(await run(row, () => start())).toEqual(row.byDefault);
+    });
+
+    it(`init({ ${key}: ${JSON.stringify(row.value)} })`, async () => {
+      expect(row.withValue).not.toEqual(row.byDefault);
+      expect(await run(row, () => start({ [key]: row.value }))).toEqual(row.withValue);
+    });
+
+    it(`${attributeOf(key)}="${row.attribute}" on the drop-in's script tag`, async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const script = document.createElement('script');
+      script.setAttribute(attributeOf(key), row.attribute);
+      vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+      const observed = await run(row, () => {
+        startDropin();
+        return (window as unknown as { HotLinks: { init(): HotLinks } }).HotLinks.init();
+      });
+      expect(warn).not.toHaveBeenCalled();
+      expect(observed).toEqual(row.withValue);
+    });
+  });
+
+  it('collect: the beacon carries the attribution report as JSON, and a checkout report on departure', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(null, { status: 204 }))));
+    const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    start({ collect: '/api/hotlinks' });
+    const link = document.getElementById('buy')!;
+    link.addEventListener('click', (e) => e.preventDefault());
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    const reports = await Promise.all(beacon.mock.calls.map(([, body]) => (body as Blob).text().then(JSON.parse)));
+    expect(reports).toEqual([
+      expect.objectContaining({ event: 'attribution', affiliate: CODE, page: `${ORIGIN}/curso`, params: { utm_source: 'fb' } }),
+      expect.objectContaining({ event: 'checkout', affiliate: CODE, checkoutUrl: `${BUY}&af=${CODE}&utm_source=fb` }),
+    ]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('an invalid attribute is reported even without data-debug, and the page still works', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const script = document.createElement('script');
+    script.setAttribute('data-checkout-param', 'a&b');
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    setUrl(`/?a=${CODE}`);
+    startDropin();
+    await settle();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[hotlinks\] data-checkout-param .*"a&b".*; the default is used$/));
+    expect(href('buy')).toBe(`${BUY}&af=${CODE}`);
+  });
+});
