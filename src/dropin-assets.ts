@@ -9,4 +9,5 @@ let base: string | undefined;
 export const setDropinSrc = (src: string | undefined) => (base = src);
 
 export const loadBeside = <T>(file: string): Promise<T> =>
-  base ? import(new URL(file, base).href) : Promise.reject(Error('[hotlinks] no script src to load ' + file + ' from'));
+  // An inline copy of the script has no `src`: then there is nothing beside it to load.
+  base ? import(new URL(file, base).href) : Promise.reject(Error('hotlinks: no script src'));

@@ -13,10 +13,7 @@ export const runningInstance = (): HotLinks | undefined => registry[KEY];
 /** Starts HotLinks with `options` unless one is already running, and returns the running one. */
 export function startOnce(options: () => ResolvedOptions): HotLinks {
   const running = registry[KEY];
-  if (running) {
-    if (running.options.debug) console.info('[hotlinks] already running; this copy uses it');
-    return running;
-  }
+  if (running) return running;
   // Browsers: one per page. Node (SSR): never kept, every request is someone else's.
   const started = startHotLinks(options());
   if (typeof document != 'undefined') registry[KEY] = started;

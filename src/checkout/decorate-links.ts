@@ -71,15 +71,13 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
  * parameters also go in as hidden fields (never over a field the form already has).
  */
 function addFormFields(form: HTMLFormElement, url: string): void {
-  form.querySelectorAll('input[data-hotlinks]').forEach((input) => input.remove());
+  form.querySelectorAll('[data-hotlinks]').forEach((input) => input.remove());
   if (form.method != 'get') return;
   for (const [name, value] of new URL(url).searchParams) {
-    if (form.elements.namedItem(name)) continue;
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    input.dataset.hotlinks = '';
-    form.append(input);
+    if (!form.elements.namedItem(name)) {
+      const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value });
+      input.dataset.hotlinks = '';
+      form.append(input);
+    }
   }
 }
