@@ -127,8 +127,10 @@ describe('reports to the producer', () => {
       const began = performance.now();
       const destination = click(buy());
       const took = performance.now() - began;
+      // The click went through in the same task, with the report still in flight (or never answered):
+      // nothing waited for the endpoint. (A generous bound: a loaded CI machine is slow, not blocked.)
       expect(destination).toBe(DECORATED);
-      expect(took).toBeLessThan(50);
+      expect(took).toBeLessThan(1000);
       await settle(300);
       expect(sent.map((s) => s.body.event)).toEqual(['attribution', 'checkout']);
       expect(errors).toEqual([]);
