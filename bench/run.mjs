@@ -6,7 +6,7 @@
  * Needs a build (`npm run bench` runs one). Chromium: /usr/bin/chromium, or CHROMIUM_PATH.
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,15 @@ const LANDING = `?a=${CODE}&utm_source=bench&utm_campaign=launch&sck=hm-bench`;
 const DECORATED = 'utm_source=bench';
 const PHONE = { width: 390, height: 844 };
 
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`bench: no Chromium at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH`);
+  process.exit(1);
+}
 const server = await startServer();
 const origin = `https://www.shop.test:${server.port}`;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  executablePath,
   // The browser suite's launch (test/e2e/harness/chromium.ts). chromium.launch() runs on a fresh
   // temporary user-data dir; every measurement below also gets a fresh context (no cache, no
   // cookies): each page load is a first visit.
@@ -543,4 +548,4 @@ ${checkTable.join('\n')}
 `,
 );
 console.log(`\nbench: wrote bench/RESULTS.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-process.exit(checks.every((c) => c.pass) ? 0 : 1);
+process.exitCode = checks.every((c) => c.pass) ? 0 : 1;

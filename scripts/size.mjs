@@ -78,5 +78,5 @@ for (const row of table) console.log(row.map((cell, i) => (i && i < 4 ? cell.pad
 if (problems.length) {
   console.error(`\nsize: failed (budgets in ${BUDGETS}):`);
   for (const problem of problems) console.error(`  ${problem}`);
-  process.exit(1);
+  process.exitCode = 1;
 }
