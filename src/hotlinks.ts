@@ -32,6 +32,11 @@ export interface HotLinks {
    * `hotlink-checkout` event and, unless cancelled, reports it. Returns `false` if cancelled.
    */
   beginCheckout(url: string, source: EventTarget): boolean;
+  /**
+   * The URL the page itself wrote on a link (its `href` before decoration): the Buy button's
+   * fallback link is decorated too, and the button must start from what the producer wrote.
+   */
+  writtenUrl(link: Element): string | null;
 }
 
 export function startHotLinks(options: ResolvedOptions): HotLinks {
@@ -127,6 +132,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     decorate(root) {
       if (browser) decorator.all(root);
     },
+    writtenUrl: decorator.source,
     beginCheckout(url, source) {
       const attribution = api.getAttribution();
       const go = fire(source, 'hotlink-checkout', { url, attribution });

@@ -141,9 +141,23 @@ export class HotlinkBuyButton extends LitElement {
    * refused (said on the console). Never throws: when the core fails, the HotLink itself, with
    * this button's own parameters, still reaches checkout.
    */
+  /**
+   * The fallback link's URL as the producer wrote it: the core decorates that link too (it must
+   * work where the button never upgrades), and its additions must not pass for the HotLink's own.
+   */
+  #fallbackHref(): string | null | undefined {
+    const link = this.#fallback;
+    if (!link) return;
+    try {
+      return instance().writtenUrl?.(link) ?? link.getAttribute('href');
+    } catch {
+      return link.getAttribute('href');
+    }
+  }
+
   #checkoutUrl(): string | undefined {
     if (this.disabled) return;
-    const hotlink = this.hotlink || this.#fallback?.getAttribute('href');
+    const hotlink = this.hotlink || this.#fallbackHref();
     if (!hotlink) {
       if (document.readyState != 'loading') this.#report('no hotlink attribute and no <a href> child; the button is disabled');
       else if (!this.#waitingForParser) {

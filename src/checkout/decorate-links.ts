@@ -10,6 +10,8 @@ const SELECTOR = 'a[href],area[href],form[action]';
 export type UrlDecorator = (href: string) => string | null;
 
 export interface LinkDecorator {
+  /** The URL the page wrote on a link or form, before any decoration of ours. */
+  source(el: Element): string | null;
   /** Decorates one element; returns its decorated URL, or `null` when it is not a checkout link. */
   element(el: Element): string | null;
   /** Decorates `root` and every link and form under it. */
@@ -25,19 +27,25 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   const seen = new WeakMap<Element, [original: string, applied: string]>();
   let cache = new Map<string, string | null>();
 
-  const element = (el: Element): string | null => {
-    const name = el.tagName == 'FORM' ? 'action' : 'href';
-    const current = el.getAttribute(name);
-    if (current == null) return null;
+  const nameOf = (el: Element) => (el.tagName == 'FORM' ? 'action' : 'href');
+  const sourceOf = (el: Element) => {
+    const current = el.getAttribute(nameOf(el));
     const [original, applied] = seen.get(el) ?? [];
     // The page may have changed the URL since we decorated it: then its new URL is the original.
-    const source = current == applied ? original! : current;
+    return current != null && current == applied ? original! : current;
+  };
+
+  const element = (el: Element): string | null => {
+    const name = nameOf(el);
+    const source = sourceOf(el);
+    if (source == null) return null;
     let url = cache.get(source);
     if (url === undefined) cache.set(source, (url = decorateUrl(source)));
+    // Also for a form the page pointed elsewhere: it loses the fields we gave it.
+    if (el instanceof HTMLFormElement) addFormFields(el, url);
     if (url == null) return null;
     seen.set(el, [source, url]);
-    if (current != url) el.setAttribute(name, url);
-    if (el instanceof HTMLFormElement) addFormFields(el, url);
+    if (el.getAttribute(name) != url) el.setAttribute(name, url);
     return url;
   };
 
@@ -47,6 +55,7 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   };
 
   return {
+    source: sourceOf,
     element,
     all,
     refresh() {
@@ -70,9 +79,9 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
  * A GET form's submission replaces the action's query with the form's fields, so the checkout
  * parameters also go in as hidden fields (never over a field the form already has).
  */
-function addFormFields(form: HTMLFormElement, url: string): void {
+function addFormFields(form: HTMLFormElement, url: string | null): void {
   form.querySelectorAll('[data-hotlinks]').forEach((input) => input.remove());
-  if (form.method != 'get') return;
+  if (!url || form.method != 'get') return;
   for (const [name, value] of new URL(url).searchParams) {
     if (!form.elements.namedItem(name)) {
       const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value });

@@ -16,6 +16,16 @@ describe('a fallback link inside the button', () => {
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}&af=${CODE}&sck=blog`);
   });
 
+  it("starts from the link as the producer wrote it, not as the core decorated it: the button's own sck wins over the landing's", async () => {
+    history.replaceState(null, '', `/curso?a=${CODE}&sck=facebook&utm_source=fb`);
+    startCore();
+    const el = await mount(`<hotlink-buy-button sck="blog"><a href="${HOTLINK}">Comprar</a></hotlink-buy-button>`);
+    // The fallback link itself carries what a plain link should (for a browser where the button never runs)...
+    expect(el.querySelector('a')!.getAttribute('href')).toBe(`${HOTLINK}&af=${CODE}&sck=facebook&utm_source=fb`);
+    // ...and the button adds to the producer's HotLink, its own attributes over forwarded values.
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}&af=${CODE}&sck=blog&utm_source=fb`);
+  });
+
   it('is not rendered inside the button: one link, one tab stop, one checkout event', async () => {
     // happy-dom does not retarget events leaving a shadow root, so the core's own click listener
     // would see the shadow link as a decorated link too; a browser shows it the host (test/button/browser.mjs).
