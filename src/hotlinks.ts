@@ -8,7 +8,7 @@ import { decorateHotLink, parseHotLink } from './checkout/checkout-url';
 import { linkDecorator } from './checkout/decorate-links';
 import type { ResolvedOptions } from './config/validate';
 import { fire } from './events';
-import { sendReport } from './reports';
+import { reportEvent } from './reports';
 
 export type CheckoutExtras = Record<string, string | undefined>;
 
@@ -56,18 +56,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   let pageParams: Record<string, string> = {};
 
   const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) =>
-    granted &&
-    sendReport(
-      {
-        event,
-        affiliate: attribution?.affiliate ?? null,
-        page: location.origin + location.pathname,
-        params: { ...attribution?.params, ...pageParams },
-        checkoutUrl,
-        timestamp: Date.now(),
-      },
-      options,
-    );
+    granted && reportEvent(event, attribution, pageParams, options, checkoutUrl);
 
   const save = (attribution: Attribution) => {
     const kept = granted && !!store?.write(attribution, Date.now());

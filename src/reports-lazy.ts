@@ -1,5 +1,5 @@
 /**
- * The drop-ins' `sendReport`. The reporter (`reports.ts`) is its own file, `hotlinks-report.js`,
+ * The drop-ins' `reportEvent`. The reporter (`reports.ts`) is its own file, `hotlinks-report.js`,
  * fetched from beside the script as soon as a page configures reporting, so pages without
  * `data-collect` or `data-datalayer` never download it. A report made before it arrives waits for it.
  * The build puts this module in place of `reports.ts` in the drop-ins; the ESM package uses
@@ -15,8 +15,8 @@ let reporter: Promise<typeof Reports> | undefined;
 export const loadReporter = (options: Pick<ResolvedOptions, 'collect' | 'datalayer'>) =>
   options.collect || options.datalayer ? (reporter ??= loadBeside('hotlinks-report.js')) : undefined;
 
-export const sendReport: typeof Reports.sendReport = (report, options) =>
-  loadReporter(options)?.then(
-    (loaded) => loaded.sendReport(report, options),
+export const reportEvent: typeof Reports.reportEvent = (...args) =>
+  loadReporter(args[3])?.then(
+    (loaded) => loaded.reportEvent(...args),
     () => {},
   );

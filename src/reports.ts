@@ -3,6 +3,7 @@
  * Google Tag Manager's `dataLayer`. Fire and forget: a report never delays or blocks navigation,
  * is never retried, and a failure is swallowed.
  */
+import type { Attribution } from './attribution/attribution';
 import type { ResolvedOptions } from './config/validate';
 // Type only: the schema (and zod) stay on the server.
 import type { Report } from './server/report-schema';
@@ -64,4 +65,28 @@ export function sendReport(report: Report, options: Pick<ResolvedOptions, 'colle
   } catch {
     /* nothing more to try, and nothing the visitor should notice */
   }
+}
+
+/**
+ * Reports `event` as this page sees it. It builds the report here rather than in the core so that
+ * the drop-ins, which load this file only where reporting is configured, carry none of it.
+ */
+export function reportEvent(
+  event: Report['event'],
+  attribution: Pick<Attribution, 'affiliate' | 'params'> | null,
+  pageParams: Record<string, string>,
+  options: Pick<ResolvedOptions, 'collect' | 'datalayer'>,
+  checkoutUrl?: string,
+): void {
+  sendReport(
+    {
+      event,
+      affiliate: attribution?.affiliate ?? null,
+      page: location.origin + location.pathname,
+      params: { ...attribution?.params, ...pageParams },
+      checkoutUrl,
+      timestamp: Date.now(),
+    },
+    options,
+  );
 }
