@@ -59,7 +59,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     granted && reportEvent(event, attribution, pageParams, options, checkoutUrl);
 
   const save = (attribution: Attribution) => {
-    const kept = granted && !!store?.write(attribution, Date.now());
+    const kept = granted && !!store?.write(attribution);
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };
@@ -69,7 +69,6 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   const capture = () => {
     const landing = readLanding(location.search, options);
     const attribution = attributeLanding(api.getAttribution(), landing, options, Date.now());
-    const paramsChanged = JSON.stringify(landing.params) != JSON.stringify(pageParams);
     pageParams = landing.params;
     if (attribution) {
       save(attribution);
@@ -77,7 +76,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       report('attribution', memory);
     }
     if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
-    if (attribution || paramsChanged) refresh();
+    // Every URL change: the forwarded parameters on the page may have changed.
+    refresh();
   };
 
   const api: HotLinks = {
@@ -146,9 +146,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   };
 
   watchNavigation(capture);
-  capture();
+  capture(); // which also decorates the page's links
   if (options.decorate) {
-    decorator.all();
     decorator.observe();
     const onDeparture = (event: Event) => {
       const el = (event.target as Element).closest?.(event.type == 'submit' ? 'form' : 'a[href],area[href]');

@@ -42,7 +42,7 @@ export interface CookieStore {
   /** The stored attribution; a cookie that does not decode is deleted. */
   read(now: number): Omit<Attribution, 'storage'> | null;
   /** Writes, then reads back: `true` only if the browser really kept it. */
-  write(attribution: Attribution, now: number): boolean;
+  write(attribution: Attribution): boolean;
   remove(): void;
 }
 
@@ -69,14 +69,14 @@ export function cookieStore(
       if (value && !attribution) store.remove();
       return attribution;
     },
-    write(attribution, now) {
+    write(attribution) {
       const value = encodeAttribution(attribution);
       try {
         // An unchanged cookie is not written again: one set by the server keeps its longer life.
         if (jar.get(cookieName) != value) {
           jar.set(cookieName, value, cookieAttributes(attribution.expiresAt, store.domain, location.protocol == 'https:'));
         }
-        return jar.get(cookieName) == value && !!store.read(now);
+        return jar.get(cookieName) == value;
       } catch {
         return false;
       }

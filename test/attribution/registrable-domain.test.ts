@@ -135,7 +135,7 @@ describe('cookieStore puts the cookie on that domain', () => {
   ])('on %s the attribution cookie goes on %s and reads back', (host, domain) => {
     const { jar, store } = storeFor(host);
     const now = Date.now();
-    expect(store.write(attribution(now), now)).toBe(true);
+    expect(store.write(attribution(now))).toBe(true);
     expect(store.domain).toBe(domain);
     expect([...jar.cookies.values()]).toEqual([expect.objectContaining({ domain })]);
     expect(store.read(now)).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
@@ -146,15 +146,15 @@ describe('cookieStore puts the cookie on that domain', () => {
   it('probes once per page', () => {
     const { jar, store } = storeFor('blog.shop.com.br');
     const now = Date.now();
-    store.write(attribution(now), now);
-    store.write(attribution(now), now);
+    store.write(attribution(now));
+    store.write(attribution(now));
     expect(jar.writes.filter((w) => w.name == 'hotlinks_probe' && w.accepted && w.domain == 'shop.com.br')).toHaveLength(2);
   });
 
   it('an explicit cookieDomain is used as given, without probing', () => {
     const { jar, store } = storeFor('blog.shop.com.br', { cookieDomain: 'blog.shop.com.br' });
     const now = Date.now();
-    expect(store.write(attribution(now), now)).toBe(true);
+    expect(store.write(attribution(now))).toBe(true);
     expect(jar.writes.map((w) => w.name)).not.toContain('hotlinks_probe');
     expect([...jar.cookies.values()]).toEqual([expect.objectContaining({ domain: 'blog.shop.com.br' })]);
   });
@@ -162,7 +162,7 @@ describe('cookieStore puts the cookie on that domain', () => {
   it.each(['com.br', 'other.example'])('an explicit cookieDomain the browser refuses (%s): write reports false', (cookieDomain) => {
     const { jar, store } = storeFor('blog.shop.com.br', { cookieDomain });
     const now = Date.now();
-    expect(store.write(attribution(now), now)).toBe(false);
+    expect(store.write(attribution(now))).toBe(false);
     expect(jar.cookies.size).toBe(0);
     expect(store.read(now)).toBeNull();
   });
@@ -170,7 +170,7 @@ describe('cookieStore puts the cookie on that domain', () => {
   it('an all-refusing jar: write reports false, nothing thrown', () => {
     const { store } = storeFor('www.x.co.uk', {}, new FakeJar('www.x.co.uk', true));
     const now = Date.now();
-    expect(store.write(attribution(now), now)).toBe(false);
+    expect(store.write(attribution(now))).toBe(false);
     expect(store.domain).toBeUndefined();
   });
 });
