@@ -74,7 +74,7 @@ export function compileCheck(s, v = 'v', depth = 0) {
       bound(v + '.length', 'minLength', '>=');
       bound(v + '.length', 'maxLength', '<=');
       if (s.pattern) all.push(`${new RegExp(s.pattern)}.test(${v})`);
-      if (s.format) all.push(`formats[${JSON.stringify(s.format)}](${v})`);
+      if (s.format) all.push(`formats.${s.format}(${v})`);
       break;
     default:
       throw new Error(`options schema: the browser check cannot compile type ${JSON.stringify(s.type)}`);
@@ -89,7 +89,7 @@ export function compileOptions(properties, { descriptions = true } = {}) {
     if (descriptions) fields.push(`description:${JSON.stringify(s.description)}`);
     return `${JSON.stringify(key)}:{${fields.join(',')}}`;
   });
-  return `import { formats } from ${JSON.stringify(FORMATS)};\nexport default {${rules.join(',\n')}};\n`;
+  return `import * as formats from ${JSON.stringify(FORMATS)};\nexport default {${rules.join(',\n')}};\n`;
 }
 
 /**

@@ -20,7 +20,7 @@ export function startDropin(): void {
   // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
   loadReporter(options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
-  if (/[?&]hotlinks_debug=1(&|$)/.test(location.search)) {
+  if (/[?&]hotlinks_debug=1\b/.test(location.search)) {
     loadBeside<typeof import('./debug-panel')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);
   }
 }

@@ -75,9 +75,12 @@ export interface CookieAttributes {
   secure: boolean;
 }
 
-/** Readable by the script (no HttpOnly), sent on top-level navigations from other sites (Lax). */
-export function cookieAttributes(expiresAt: number, domain: string | undefined, secure: boolean): CookieAttributes {
-  return { expires: new Date(expiresAt), path: '/', domain, sameSite: 'Lax', secure };
+/**
+ * Readable by the script (no HttpOnly), sent on top-level navigations from other sites (Lax).
+ * Without `expiresAt`, a session cookie.
+ */
+export function cookieAttributes(expiresAt: number | undefined, domain: string | undefined, secure: boolean): CookieAttributes {
+  return { expires: expiresAt == null ? undefined : new Date(expiresAt), path: '/', domain, sameSite: 'Lax', secure };
 }
 
 /**

@@ -84,7 +84,7 @@ export function cookieStore(
     remove() {
       try {
         // A cookie is removed only with the domain it was set with; an old host-only one too.
-        for (const domain of [store.domain, undefined]) jar.remove(cookieName, { path: '/', domain, sameSite: 'Lax', secure: false });
+        for (const domain of [store.domain, undefined]) jar.remove(cookieName, cookieAttributes(0, domain, false));
       } catch {
         /* nothing stored, nothing to remove */
       }

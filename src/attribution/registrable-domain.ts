@@ -3,7 +3,7 @@
  * browser. A cookie set on a public suffix (`com.br`, `co.uk`, `github.io`) is refused, so the
  * shortest suffix that takes a test cookie is the registrable domain. No suffix list to ship or age.
  */
-import { takesDomainCookies } from './cookie-codec';
+import { cookieAttributes, takesDomainCookies } from './cookie-codec';
 import type { CookieJar } from './cookie-store';
 
 const PROBE = 'hotlinks_probe';
@@ -15,7 +15,7 @@ export function probeRegistrableDomain(hostname: string, jar: CookieJar): string
   for (let i = labels.length - 2; i >= 0; i--) {
     const domain = labels.slice(i).join('.');
     try {
-      const attributes = { domain, path: '/', sameSite: 'Lax', secure: false } as const;
+      const attributes = cookieAttributes(undefined, domain, false);
       jar.set(PROBE, '1', attributes);
       if (jar.get(PROBE) == '1') {
         jar.remove(PROBE, attributes);
