@@ -64,6 +64,7 @@ async function withPage(fn, { viewport, initScript } = {}) {
     checkouts.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Hotmart checkout</title>' });
   });
+  await context.addInitScript(`window.__buttonsRendered = ${BUTTONS_RENDERED}`);
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
@@ -95,39 +96,68 @@ const BUTTONS_RENDERED = async (root) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// 1. Script evaluation and capture on page load, from a trace of the renderer's main thread.
-/** Trace events that are main-thread work of a script, attributed by its URL: compile and run, callbacks. */
-const SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'FunctionCall'];
+// Times come from a Chromium trace of the page's main thread: `tdur` is the thread's CPU time
+// (robust when other work shares the machine), `dur` the wall-clock time (includes waiting, such as
+// the synchronous IPC behind document.cookie).
+const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel'];
 
-/** Main-thread ms spent in the script at `path` (nested and overlapping events counted once). */
-function scriptTime(trace, path) {
-  const spans = trace.traceEvents
-    .filter((e) => e.ph == 'X' && SCRIPT_EVENTS.includes(e.name) && URL.canParse(e.args?.data?.url) && new URL(e.args.data.url).pathname == path)
-    .map((e) => [e.ts, e.ts + e.dur])
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let covered = -Infinity;
-  for (const [start, end] of spans) {
-    if (end > covered) total += end - Math.max(start, covered);
-    covered = Math.max(covered, end);
-  }
-  return total / 1000;
+/** Runs `fn` while tracing `page`; returns its result and the trace events. */
+async function traced(page, fn) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // The renderer starts recording a moment later; a task begun before that would go unrecorded.
+  await sleep(100);
+  const result = await fn();
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  return { result, events: trace.traceEvents };
 }
 
+/** CPU and wall ms of `events`, each counted once when they nest (complete events nest on a thread). */
+function total(events) {
+  const sorted = events.filter((e) => e.ph == 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let cpu = 0;
+  let wall = 0;
+  let covered = -Infinity;
+  for (const e of sorted) {
+    if (e.ts + e.dur <= covered) continue;
+    cpu += e.tdur ?? e.dur;
+    wall += e.dur;
+    covered = e.ts + e.dur;
+  }
+  return { cpu: cpu / 1000, wall: wall / 1000 };
+}
+
+/** Main-thread work of the script at `path`: compiling and running it, and callbacks into it. */
+const SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'FunctionCall'];
+const scriptWork = (events, path) =>
+  total(events.filter((e) => SCRIPT_EVENTS.includes(e.name) && URL.canParse(e.args?.data?.url) && new URL(e.args.data.url).pathname == path));
+
+/** Main-thread work between the page's `bench:start` and `bench:end` marks: every task that overlaps. */
+function markedWork(events) {
+  const mark = (name) => events.find((e) => e.name == name && e.cat == 'blink.user_timing');
+  const [start, end] = [mark('bench:start'), mark('bench:end')];
+  if (!start || !end) throw new Error('the trace lacks the bench:start/bench:end marks');
+  const tasks = events.filter(
+    (e) => e.tid == start.tid && e.name == 'ThreadControllerImpl::RunTask' && e.ts <= end.ts && e.ts + e.dur >= start.ts,
+  );
+  if (!tasks.some((e) => e.ts <= start.ts)) throw new Error('the trace lacks the task the measurement began in');
+  return total(tasks);
+}
+
+// 1. Script evaluation and capture on page load.
 async function loadOnce(variant) {
   return withPage(async (page) => {
-    await browser.startTracing(page, { categories: ['devtools.timeline'] });
-    await page.goto(pageUrl(variant, 'load'));
-    await sleep(250); // callbacks the script set up on load (observers, listeners) have run
-    const state = await page.evaluate(
-      ({ code, decorated }) => ({
-        captured: document.cookie.includes(code),
-        decorated: [...document.links].filter((a) => a.href.includes(decorated)).length,
-      }),
-      { code: CODE, decorated: DECORATED },
-    );
-    const trace = JSON.parse((await browser.stopTracing()).toString());
-    return { ms: scriptTime(trace, VARIANTS[variant].src), ...state };
+    const { result, events } = await traced(page, async () => {
+      await page.goto(pageUrl(variant, 'load'));
+      await sleep(250); // callbacks the script set up on load (observers, listeners) have run
+      return page.evaluate(
+        ({ code, decorated }) => ({
+          captured: document.cookie.includes(code),
+          decorated: [...document.links].filter((a) => a.href.includes(decorated)).length,
+        }),
+        { code: CODE, decorated: DECORATED },
+      );
+    });
+    return { ...scriptWork(events, VARIANTS[variant].src), ...result };
   });
 }
 
@@ -135,81 +165,91 @@ async function loadOnce(variant) {
 async function linksOnce(variant, count, oneByOne) {
   return withPage(async (page) => {
     await page.goto(pageUrl(variant, 'blank'));
-    return page.evaluate(
-      async ({ hrefs, count, oneByOne, decorates, decorated }) => {
-        const root = document.getElementById('root');
-        const links = Array.from({ length: count }, (_, i) => {
+    // The links are made beforehand, in a task of their own: only adding them is measured.
+    await page.evaluate(
+      ({ hrefs, count }) =>
+        (window.__links = Array.from({ length: count }, (_, i) => {
           const a = document.createElement('a');
           a.href = hrefs[i % hrefs.length];
           a.textContent = 'Comprar';
           return a;
-        });
-        const done = (a) => a.getAttribute('href').includes(decorated) || !decorates;
-        // Our observer is made after the script's, so it is called after it, in the same microtask
-        // checkpoint; the follow-up round the script's own attribute changes cause also runs first.
-        let wake;
-        new MutationObserver(() => wake()).observe(root, { childList: true });
-        const added = () => new Promise((resolve) => (wake = resolve));
-        const settle = async (list) => {
-          for (const deadline = performance.now() + 10_000; !list.every(done); ) {
-            if (performance.now() > deadline) throw new Error('checkout links were not decorated within 10 s');
-            await new Promise(requestAnimationFrame);
-          }
-        };
-        const fragment = document.createDocumentFragment();
-        if (!oneByOne) fragment.append(...links);
-        const t0 = performance.now();
-        if (oneByOne) {
-          for (const a of links) {
-            const seen = added();
-            root.append(a);
-            await seen;
-            if (!done(a)) await settle([a]);
-          }
-        } else {
-          const seen = added();
-          root.append(fragment);
-          await seen;
-        }
-        let t1 = performance.now();
-        if (!links.every(done)) {
-          await settle(links);
-          t1 = performance.now();
-        }
-        return { ms: t1 - t0, decorated: links.filter((a) => a.getAttribute('href').includes(decorated)).length };
-      },
-      { hrefs: checkoutLinks, count, oneByOne, decorates: variant != 'baseline', decorated: DECORATED },
+        })),
+      { hrefs: checkoutLinks, count },
     );
+    const { result, events } = await traced(page, () =>
+      page.evaluate(
+        async ({ oneByOne, decorates, decorated }) => {
+          const root = document.getElementById('root');
+          const links = window.__links;
+          const done = (a) => a.getAttribute('href').includes(decorated) || !decorates;
+          // Our observer is made after the script's, so it is called after it, in the same microtask
+          // checkpoint; the follow-up round the script's own attribute changes cause also runs first.
+          let wake;
+          new MutationObserver(() => wake()).observe(root, { childList: true });
+          const added = () => new Promise((resolve) => (wake = resolve));
+          const settle = async (list) => {
+            for (const deadline = performance.now() + 10_000; !list.every(done); ) {
+              if (performance.now() > deadline) throw new Error('checkout links were not decorated within 10 s');
+              await new Promise(requestAnimationFrame);
+            }
+          };
+          const fragment = document.createDocumentFragment();
+          if (!oneByOne) fragment.append(...links);
+          performance.mark('bench:start');
+          const t0 = performance.now();
+          if (oneByOne) {
+            for (const a of links) {
+              const seen = added();
+              root.append(a);
+              await seen;
+              if (!done(a)) await settle([a]);
+            }
+          } else {
+            const seen = added();
+            root.append(fragment);
+            await seen;
+            if (!links.every(done)) await settle(links);
+          }
+          const wall = performance.now() - t0;
+          performance.mark('bench:end');
+          return { wall, decorated: links.filter((a) => a.getAttribute('href').includes(decorated)).length };
+        },
+        { oneByOne, decorates: variant != 'baseline', decorated: DECORATED },
+      ),
+    );
+    return { ...result, cpu: markedWork(events).cpu };
   });
 }
 
 // 3. Upgrading and rendering 100 Buy buttons (the baseline: the same markup, left as plain links).
+const BUTTONS_MARKUP = Array.from({ length: 100 }, (_, i) => buttonHtml(checkoutLinks[i % checkoutLinks.length], i)).join('\n');
+
 async function buttonsOnce(variant) {
-  const markup = Array.from({ length: 100 }, (_, i) => buttonHtml(checkoutLinks[i % checkoutLinks.length], i)).join('\n');
+  const ours = variant != 'baseline';
   return withPage(async (page) => {
     await page.goto(pageUrl(variant, 'blank'));
-    return page.evaluate(
-      async ({ markup, ours, decorated, rendered }) => {
-        const renderedAll = eval(rendered);
-        if (ours) {
-          await Promise.race([
-            customElements.whenDefined('hotlink-buy-button'),
-            new Promise((_, reject) => setTimeout(() => reject(new Error('<hotlink-buy-button> is not defined')), 3000)),
-          ]);
-        }
-        const root = document.getElementById('root');
-        const t0 = performance.now();
-        root.innerHTML = markup;
-        if (ours) await renderedAll(root);
-        document.body.getBoundingClientRect(); // style and layout, forced now
-        const ms = performance.now() - t0;
-        const links = [...root.querySelectorAll('hotlink-buy-button')].map(
-          (b) => (ours ? b.shadowRoot?.querySelector('a[part~="button"]') : b.querySelector('a'))?.href ?? '',
-        );
-        return { ms, count: links.length, decorated: links.filter((href) => href.includes(decorated)).length };
-      },
-      { markup, ours: variant != 'baseline', decorated: DECORATED, rendered: `(${BUTTONS_RENDERED})` },
+    if (ours) await page.waitForFunction(() => customElements.get('hotlink-buy-button'), null, { timeout: 5000 });
+    await page.evaluate((markup) => (window.__markup = markup), BUTTONS_MARKUP);
+    const { result, events } = await traced(page, () =>
+      page.evaluate(
+        async ({ ours, decorated }) => {
+          const root = document.getElementById('root');
+          performance.mark('bench:start');
+          const t0 = performance.now();
+          root.innerHTML = window.__markup;
+          if (ours) await window.__buttonsRendered(root);
+          document.body.getBoundingClientRect(); // style and layout, forced now
+          const wall = performance.now() - t0;
+          performance.mark('bench:end');
+          const links = [...root.querySelectorAll('hotlink-buy-button')].map(
+            (b) => (ours ? b.shadowRoot?.querySelector('a[part~="button"]') : b.querySelector('a'))?.href ?? '',
+          );
+          return { wall, count: links.length, decorated: links.filter((href) => href.includes(decorated)).length };
+        },
+        { ours, decorated: DECORATED },
+      ),
     );
+    return { ...result, cpu: markedWork(events).cpu };
   });
 }
 
@@ -219,8 +259,8 @@ async function clsOnce(variant, reserve) {
     async (page) => {
       await page.goto(pageUrl(variant, 'sales', `&delay=${SLOW_SCRIPT_MS}${reserve ? '&reserve=1' : ''}`));
       return page.evaluate(
-        async ({ ours, rendered }) => {
-          if (ours) await eval(rendered)(document);
+        async ({ ours }) => {
+          if (ours) await window.__buttonsRendered(document);
           for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
           const shifts = [];
           const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
@@ -239,7 +279,7 @@ async function clsOnce(variant, reserve) {
             defined,
           };
         },
-        { ours: variant != 'baseline', rendered: `(${BUTTONS_RENDERED})` },
+        { ours: variant != 'baseline' },
       );
     },
     { viewport: PHONE },
@@ -265,7 +305,7 @@ async function idleOnce(variant) {
     async (page, { context }) => {
       await page.goto(pageUrl(variant, 'sales'));
       if (variant != 'baseline' && (await page.evaluate(() => !!customElements.get('hotlink-buy-button')))) {
-        await page.evaluate(`(${BUTTONS_RENDERED})(document)`);
+        await page.evaluate(() => window.__buttonsRendered(document));
       }
       await sleep(500);
       const cdp = await context.newCDPSession(page);
@@ -323,7 +363,7 @@ async function checkoutClicks() {
     let buttonCheckout = null;
     await page.goto(pageUrl('ours', 'sales'));
     if (await page.evaluate(() => !!customElements.get('hotlink-buy-button'))) {
-      await page.evaluate(`(${BUTTONS_RENDERED})(document)`);
+      await page.evaluate(() => window.__buttonsRendered(document));
       await Promise.all([page.waitForURL(/pay\.hotmart\.com/), page.locator('hotlink-buy-button a[part~="button"]').first().click()]);
       buttonCheckout = checkouts[1];
     }
@@ -333,13 +373,27 @@ async function checkoutClicks() {
 
 // ---------------------------------------------------------------------------------------------
 const rows = [];
-const row = (measure, ours, baseline, unit, digits = 2) => {
-  const [o, b] = [median(ours), median(baseline)];
-  const show = (values, m) =>
-    `${m.toFixed(digits)}${unit && ` ${unit}`}` +
-    (values.length > 1 ? ` (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '');
-  rows.push({ measure, ours: show(ours, o), baseline: show(baseline, b), ratio: b > 0 ? `${(o / b).toFixed(1)}×` : '—', o, b });
-};
+const ratio = (o, b) => (b > 0 ? `${(o / b).toFixed(1)}×` : '—');
+const show = (values, unit, digits) =>
+  `${median(values).toFixed(digits)}${unit && ` ${unit}`}` +
+  (values.length > 1 ? ` (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '');
+/** A table row: medians (min–max) of ours and the baseline, and their ratio; `wall` adds wall-clock ones. */
+const row = (measure, ours, baseline, { unit = 'ms', digits = 2, wall } = {}) =>
+  rows.push({
+    measure,
+    ours: show(ours, unit, digits),
+    baseline: show(baseline, unit, digits),
+    ratio: ratio(median(ours), median(baseline)),
+    oursWall: wall ? show(wall.ours, unit, digits) : '',
+    baselineWall: wall ? show(wall.baseline, unit, digits) : '',
+    ratioWall: wall ? ratio(median(wall.ours), median(wall.baseline)) : '',
+  });
+/** A row of CPU times with their wall-clock times beside them. */
+const timedRow = (measure, ours, baseline, digits) =>
+  row(measure, ours.map((run) => run.cpu), baseline.map((run) => run.cpu), {
+    digits,
+    wall: { ours: ours.map((run) => run.wall), baseline: baseline.map((run) => run.wall) },
+  });
 const started = Date.now();
 const loadBefore = os.loadavg()[0].toFixed(1);
 const step = (text) => console.log(`bench: ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -348,9 +402,8 @@ try {
   step(`page loads, ${RUNS.load} fresh loads per script`);
   const loads = { ours: [], capture: [], baseline: [] };
   for (let i = 0; i < RUNS.load; i++) for (const variant of Object.keys(loads)) loads[variant].push(await loadOnce(variant));
-  const ms = (list) => list.map((run) => run.ms);
-  row('Page load: evaluation + capture, hotlinks-capture.js', ms(loads.capture), ms(loads.baseline), 'ms', 3);
-  row('Page load: evaluation + capture, hotlinks.js', ms(loads.ours), ms(loads.baseline), 'ms', 3);
+  timedRow('Page load: evaluation + capture, hotlinks-capture.js', loads.capture, loads.baseline, 2);
+  timedRow('Page load: evaluation + capture, hotlinks.js', loads.ours, loads.baseline, 2);
   const linksOnPage = checkoutLinks.length;
   for (const [variant, runs] of Object.entries(loads)) {
     check(`${variant}: every load captured the code into the cookie`, runs.every((run) => run.captured));
@@ -369,7 +422,7 @@ try {
     step(`${count} links ${oneByOne ? 'one by one' : 'at once'}, ${RUNS.links} runs`);
     const runs = { ours: [], baseline: [] };
     for (let i = 0; i < RUNS.links; i++) for (const variant of Object.keys(runs)) runs[variant].push(await linksOnce(variant, count, oneByOne));
-    row(`${count.toLocaleString('en-US')} checkout links added ${oneByOne ? 'one by one' : 'at once'}, until all decorated`, ms(runs.ours), ms(runs.baseline), 'ms', 1);
+    timedRow(`${count.toLocaleString('en-US')} checkout links added ${oneByOne ? 'one by one' : 'at once'}, until all decorated`, runs.ours, runs.baseline, 1);
     check(`ours: all ${count} links added ${oneByOne ? 'one by one' : 'at once'} decorated`, runs.ours.every((run) => run.decorated == count));
   }
 
@@ -377,7 +430,7 @@ try {
   try {
     const runs = { ours: [], baseline: [] };
     for (let i = 0; i < RUNS.buttons; i++) for (const variant of Object.keys(runs)) runs[variant].push(await buttonsOnce(variant));
-    row('100 <hotlink-buy-button>: upgrade, render, layout', ms(runs.ours), ms(runs.baseline), 'ms', 1);
+    timedRow('100 <hotlink-buy-button>: upgrade, render, layout', runs.ours, runs.baseline, 1);
     check('ours: 100 buttons rendered, each a decorated checkout link', runs.ours.every((run) => run.count == 100 && run.decorated == 100));
   } catch (error) {
     check('ours: 100 buttons rendered, each a decorated checkout link', false, error.message.split('\n')[0]);
@@ -393,7 +446,7 @@ try {
       const runs = { ours: [], baseline: [] };
       for (let i = 0; i < RUNS.cls; i++) for (const variant of Object.keys(runs)) runs[variant].push(await clsOnce(variant, reserve));
       const cls = (list) => list.map((run) => run.cls);
-      row(`Layout shift (CLS), 6 buttons, phone viewport, ${page}`, cls(runs.ours), cls(runs.baseline), '', 4);
+      row(`Layout shift (CLS), 6 buttons, phone viewport, ${page}`, cls(runs.ours), cls(runs.baseline), { unit: '', digits: 4 });
       check(`ours: the page painted before the buttons upgraded (${page})`, runs.ours.every((run) => run.paintedBeforeUpgrade));
       const worst = runs.ours.reduce((a, b) => (b.cls > a.cls ? b : a));
       const detail = worst.cls ? `CLS ${worst.cls.toFixed(4)}; shifted: ${[...new Set(worst.shifted)].join(', ')}` : '';
@@ -406,7 +459,7 @@ try {
   step(`main thread while idle, ${RUNS.idle} × ${IDLE_MS / 1000} s per script`);
   const idle = { ours: [], baseline: [] };
   for (let i = 0; i < RUNS.idle; i++) for (const variant of Object.keys(idle)) idle[variant].push(await idleOnce(variant));
-  const idleRow = (key, label) => row(label, idle.ours.map((run) => run[key]), idle.baseline.map((run) => run[key]), 'ms', 2);
+  const idleRow = (key, label) => row(label, idle.ours.map((run) => run[key]), idle.baseline.map((run) => run[key]));
   idleRow('taskMs', `Main-thread task time in ${IDLE_MS / 1000} s idle after load`);
   idleRow('scriptMs', `Script time in ${IDLE_MS / 1000} s idle after load`);
   const longTasks = idle.ours.reduce((sum, run) => sum + run.longTasks, 0);
@@ -457,10 +510,20 @@ const commit = (() => {
   }
 })();
 
+const COLUMNS = {
+  measure: 'measure',
+  ours: 'ours: median (min–max)',
+  baseline: 'baseline',
+  ratio: 'ours / baseline',
+  oursWall: 'wall clock: ours',
+  baselineWall: 'baseline',
+  ratioWall: 'ours / baseline',
+};
+const keys = Object.keys(COLUMNS);
 const table = [
-  '| measure | ours: median (min–max) | baseline: median (min–max) | ours / baseline |',
-  '| --- | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.measure.replace(/</g, '&lt;')} | ${r.ours} | ${r.baseline} | ${r.ratio} |`),
+  `| ${keys.map((key) => COLUMNS[key]).join(' | ')} |`,
+  `| --- |${' ---: |'.repeat(keys.length - 1)}`,
+  ...rows.map((r) => `| ${keys.map((key) => r[key].replace(/</g, '&lt;')).join(' | ')} |`),
 ];
 const checkTable = [
   '| check | result |',
@@ -469,10 +532,8 @@ const checkTable = [
 ];
 
 console.log(`\n${machine}\n${date}, commit ${commit}\n`);
-const widths = ['measure', 'ours', 'baseline', 'ratio'].map((key) => Math.max(key.length, ...rows.map((r) => r[key].length)));
-for (const r of [{ measure: 'measure', ours: 'ours', baseline: 'baseline', ratio: 'ratio' }, ...rows]) {
-  console.log([r.measure.padEnd(widths[0]), r.ours.padStart(widths[1]), r.baseline.padStart(widths[2]), r.ratio.padStart(widths[3])].join('  '));
-}
+const widths = keys.map((key) => Math.max(COLUMNS[key].length, ...rows.map((r) => r[key].length)));
+for (const r of [COLUMNS, ...rows]) console.log(keys.map((key, i) => (i ? r[key].padStart(widths[i]) : r[key].padEnd(widths[i]))).join('  '));
 console.log('');
 for (const c of checks) console.log(`${c.pass ? 'pass' : 'FAIL'}  ${c.name}${!c.pass && c.detail ? `: ${c.detail}` : ''}`);
 
@@ -491,8 +552,10 @@ Written by \`npm run bench\` (\`bench/run.mjs\`); run it again to replace this f
 
 ${table.join('\n')}
 
-The ratio is ours / baseline, of the medians. Times vary from machine to machine and run to run; the
-ratios are what to compare.
+Times are main-thread CPU time (the thread's own time in a Chromium trace), with wall-clock time
+beside them: the wall clock also counts time the thread waited (on the browser process, for
+\`document.cookie\`, or for a CPU when other work shares the machine). Ratios are ours / baseline, of
+the medians. Times vary from machine to machine and run to run; the ratios are what to compare.
 
 ## Checks
 
@@ -510,23 +573,24 @@ ${checkTable.join('\n')}
   visit, and the variants alternate run by run. The landing URL is \`${LANDING}\`.
 - **Page load** (${RUNS.load} fresh loads per script): \`bench/pages/load.html\`, a sales page with the
   ${checkoutLinks.length} checkout links and the other links of \`test/fixtures/hotmart-links.txt\`, loads the script
-  as README shows (\`<script defer src>\` in the head). A Chromium trace (category \`devtools.timeline\`)
-  is recorded from navigation to 250 ms after \`load\`; the time is the main-thread time of the trace
-  events attributed to the script's URL: \`EvaluateScript\` (compiling and running it: for ours that
-  is reading the options, capturing the code into the cookie, probing the cookie domain, decorating
-  the page's links) and \`FunctionCall\` (callbacks into it, such as its MutationObserver), nested
-  and overlapping events counted once. Parsing done off the main thread (script streaming) is not
-  main-thread time and is not counted.
+  as the README shows (\`<script defer src>\` in the head). A Chromium trace is recorded from
+  navigation to 250 ms after \`load\`; the time is that of the trace events attributed to the
+  script's URL: \`EvaluateScript\` (compiling and running it: for ours that is reading the options,
+  capturing the code into the cookie, probing the cookie domain, decorating the page's links) and
+  \`FunctionCall\` (callbacks into it, such as its MutationObserver), nested events counted once.
+  Parsing done off the main thread (script streaming) is not main-thread time and is not counted.
 - **Links** (${RUNS.links} runs each): on an empty page with the script loaded and the code captured, the
-  checkout links of the corpus, repeated, are appended to the document: 10,000 in one \`append\`, or
-  1,000 one \`append\` at a time, each waiting for the MutationObserver round it causes. The time runs
-  from the first append until every link carries the forwarded parameters (for the baseline: until
-  the page's own MutationObserver has seen them, i.e. the cost of adding the links at all).
+  checkout links of the corpus, repeated and created beforehand, are appended to the document:
+  10,000 in one \`append\`, or 1,000 one \`append\` at a time, each waiting for the MutationObserver
+  round it causes. Measured from the first append until every link carries the forwarded parameters
+  (for the baseline: until the page's own MutationObserver has seen them, i.e. the cost of adding
+  the links at all). Wall clock by \`performance.now()\`; CPU time as the traced main-thread tasks
+  between two \`performance.mark()\`s around that work.
 - **Buttons** (${RUNS.buttons} runs each): 100 \`<hotlink-buy-button>\` elements, each with a light-DOM
-  \`<a href>\` fallback, set by one \`innerHTML\` on a page where the element is defined; time until
-  every button's shadow root holds its decorated \`<a part="button">\` (Lit's \`updateComplete\`), then a
-  forced style and layout (\`getBoundingClientRect\`). Paint is not included. The baseline is the
-  same markup without the script: 100 plain links.
+  \`<a href>\` fallback, set by one \`innerHTML\` on a page where the element is defined; measured (as
+  for links) until every button's shadow root holds its decorated \`<a part="button">\` (Lit's
+  \`updateComplete\`), then a forced style and layout (\`getBoundingClientRect\`). Paint is not
+  included. The baseline is the same markup without the script: 100 plain links.
 - **Layout shift** (${RUNS.cls} runs each): \`bench/pages/sales.html\` with six buttons in several
   variants and sizes, in a 390×844 viewport, its \`defer\` script served ${SLOW_SCRIPT_MS} ms late so the page
   paints with the fallback links first (checked: first-contentful-paint comes before the element is
