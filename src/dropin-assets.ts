@@ -8,6 +8,5 @@ let base: string | undefined;
 /** Where the running drop-in was loaded from (its `src`): its companion files are beside it. */
 export const setDropinSrc = (src: string | undefined) => (base = src);
 
-export const loadBeside = <T>(file: string): Promise<T> =>
-  // An inline copy of the script has no `src`: then there is nothing beside it to load.
-  base ? import(new URL(file, base).href) : Promise.reject(Error('hotlinks: no script src'));
+/** Rejects where there is nothing beside to load from: an inline copy of the script has no `src`. */
+export const loadBeside = async <T>(file: string): Promise<T> => import(new URL(file, base).href);
