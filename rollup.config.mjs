@@ -2,7 +2,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { resolve as resolvePath } from 'node:path';
+import { relative, resolve as resolvePath } from 'node:path';
 import hotlinksOptions from './build/options-plugin.mjs';
 
 const esm = {
@@ -13,11 +13,18 @@ const esm = {
   plugins: [hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
 };
 
-/** In the drop-ins, reports go through `reports-lazy.ts`, which loads `hotlinks-report.js` when configured. */
-const lazyReports = {
-  name: 'lazy-reports',
-  resolveId(source, importer) {
-    return source == './reports' && importer?.endsWith('src/hotlinks.ts') ? resolvePath('src/reports-lazy.ts') : null;
+/**
+ * In the drop-ins, a few rarely needed parts are companion files loaded from beside the script only
+ * on pages that need them: these modules stand in for theirs (see each `*-lazy.ts`).
+ */
+const LAZY = { 'src/reports.ts': 'src/reports-lazy.ts', 'src/checkout/form-fields.ts': 'src/checkout/form-fields-lazy.ts' };
+const lazyCompanions = {
+  name: 'lazy-companions',
+  async resolveId(source, importer, options) {
+    if (!importer || importer.endsWith('-lazy.ts')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const lazy = resolved && LAZY[relative(process.cwd(), resolved.id)];
+    return lazy ? resolvePath(lazy) : null;
   },
 };
 
@@ -26,7 +33,7 @@ const dropin = (input, file, format = 'iife') => ({
   // Maps are written but not linked: the link comment alone is 1% of the capture script's budget.
   output: { file, format, sourcemap: 'hidden' },
   plugins: [
-    lazyReports,
+    lazyCompanions,
     hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src' } }),
@@ -41,4 +48,5 @@ export default [
   // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
   dropin('src/reports.ts', 'dist/hotlinks-report.js', 'es'),
+  dropin('src/checkout/form-fields.ts', 'dist/hotlinks-forms.js', 'es'),
 ];

@@ -4,6 +4,8 @@
  * MutationObserver batch is handled in one pass, and each distinct href is computed once.
  */
 
+import { addFormFields } from './form-fields';
+
 const SELECTOR = 'a[href],area[href],form[action]';
 
 /** Returns the decorated URL, or `null` for a link that is not a checkout link. */
@@ -73,20 +75,4 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
       }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'action'] });
     },
   };
-}
-
-/**
- * A GET form's submission replaces the action's query with the form's fields, so the checkout
- * parameters also go in as hidden fields (never over a field the form already has).
- */
-function addFormFields(form: HTMLFormElement, url: string | null): void {
-  form.querySelectorAll('[data-hotlinks]').forEach((input) => input.remove());
-  if (!url || form.method != 'get') return;
-  for (const [name, value] of new URL(url).searchParams) {
-    if (!form.elements.namedItem(name)) {
-      const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value });
-      input.dataset.hotlinks = '';
-      form.append(input);
-    }
-  }
 }
