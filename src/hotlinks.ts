@@ -44,7 +44,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   const store = browser ? cookieStore(options) : null;
   const decorator = linkDecorator((href) => {
     try {
-      return api.checkoutUrl(href);
+      return checkoutUrl(href);
     } catch {
       return null;
     }
@@ -54,6 +54,30 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   let memory: Attribution | null = null;
   /** Forwarded parameters on the current URL: they reach checkout even with no affiliate code. */
   let pageParams: Record<string, string> = {};
+
+  const getAttribution = (): Attribution | null => {
+    const now = Date.now();
+    // An existing cookie is read even while consent is pending: reading writes nothing.
+    if (memory?.storage != 'memory') {
+      const stored = store?.read(now);
+      memory = stored ? { ...stored, storage: 'cookie' } : null;
+    }
+    return memory && memory.expiresAt > now ? { ...memory } : null;
+  };
+
+  const checkoutUrl = (hotlink: string, extra: CheckoutExtras = {}): string => {
+    const url = parseHotLink(hotlink, options.checkoutHosts);
+    if (!url) {
+      throw new Error(
+        `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
+      );
+    }
+    const attribution = getAttribution();
+    return decorateHotLink(url, {
+      affiliate: attribution ? [options.checkoutParam, attribution.affiliate] : undefined,
+      params: [attribution?.params ?? {}, pageParams, extra],
+    });
+  };
 
   const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) =>
     granted && reportEvent(event, attribution, pageParams, options, checkoutUrl);
@@ -68,11 +92,11 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
 
   const capture = () => {
     const landing = readLanding(location.search, options);
-    const attribution = attributeLanding(api.getAttribution(), landing, options, Date.now());
+    const attribution = attributeLanding(getAttribution(), landing, options, Date.now());
     pageParams = landing.params;
     if (attribution) {
       save(attribution);
-      fire(document, 'hotlinks-attribution', api.getAttribution()!);
+      fire(document, 'hotlinks-attribution', getAttribution()!);
       report('attribution', memory);
     }
     if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
@@ -82,28 +106,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
 
   const api: HotLinks = {
     options,
-    getAttribution() {
-      const now = Date.now();
-      // An existing cookie is read even while consent is pending: reading writes nothing.
-      if (memory?.storage != 'memory') {
-        const stored = store?.read(now);
-        memory = stored ? { ...stored, storage: 'cookie' } : null;
-      }
-      return memory && memory.expiresAt > now ? { ...memory } : null;
-    },
-    checkoutUrl(hotlink, extra = {}) {
-      const url = parseHotLink(hotlink, options.checkoutHosts);
-      if (!url) {
-        throw new Error(
-          `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
-        );
-      }
-      const attribution = api.getAttribution();
-      return decorateHotLink(url, {
-        affiliate: attribution ? [options.checkoutParam, attribution.affiliate] : undefined,
-        params: [attribution?.params ?? {}, pageParams, extra],
-      });
-    },
+    getAttribution,
+    checkoutUrl,
     get consented() {
       return granted;
     },
@@ -123,7 +127,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     },
     writtenUrl: decorator.source,
     beginCheckout(url, source) {
-      const attribution = api.getAttribution();
+      const attribution = getAttribution();
       const go = fire(source, 'hotlink-checkout', { url, attribution });
       if (go) report('checkout', attribution, url);
       return go;
@@ -139,7 +143,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     keys.forEach((key) => url.searchParams.delete(key));
     // The rest of the query keeps its order; the hash stays.
     try {
-      replaceState.call(history, history.state, '', url.pathname + url.search + url.hash);
+      replaceState.call(history, history.state, '', url.href);
     } catch {
       /* a sandboxed or odd history: the address bar keeps the code, nothing else changes */
     }

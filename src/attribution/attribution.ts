@@ -84,7 +84,7 @@ export function attributeLanding(
   if (!landing.affiliate) return null;
   if (stored && stored.expiresAt > now) {
     if (options.attribution == 'first-click') return null;
-    if (stored.affiliate == landing.affiliate && Math.abs(now - stored.capturedAt) < SAME_CLICK_MS && sameParams(stored.params, landing.params)) {
+    if (stored.affiliate == landing.affiliate && now - stored.capturedAt < SAME_CLICK_MS && sameParams(stored.params, landing.params)) {
       return stored;
     }
   }
