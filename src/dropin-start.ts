@@ -11,14 +11,15 @@ export function startDropin(): void {
   const script = document.currentScript as HTMLScriptElement | null;
   setDropinSrc(script?.src);
   // A second copy of the script, or the ESM package, finds the running one and uses it.
-  const { getAttribution, checkoutUrl, consent, clear, decorate, options } = startOnce(() =>
+  const hotlinks = startOnce(() =>
     optionsFromDataset(script?.dataset ?? {}, (key, problem) =>
       console.warn(`[hotlinks] ${attributeName(key)} ${problem}; the default is used`),
     ),
   );
-  (window as { HotLinks?: unknown }).HotLinks ??= { init, getAttribution, checkoutUrl, consent, clear, decorate };
+  // The running instance is the API (its methods need no `this`), with `init` beside them.
+  (window as { HotLinks?: unknown }).HotLinks ??= Object.assign(hotlinks, { init });
   // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
-  loadReporter(options)?.catch(() => {});
+  loadReporter(hotlinks.options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
   if (/[?&]hotlinks_debug=1\b/.test(location.search)) {
     loadBeside<typeof import('./debug-panel')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);

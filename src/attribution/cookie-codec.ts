@@ -11,8 +11,11 @@ import { type Attribution, isAffiliateCode, isForwardable } from './attribution'
 const VERSION = '1';
 /** Browsers keep a cookie only up to 4096 bytes with its name; stay well under. */
 const MAX_VALUE = 3000;
-/** A cookie captured this far in the future came from a skewed clock or a forger. */
-const SKEW_MS = 5 * 60_000;
+/**
+ * A cookie captured further in the future than this is forged. Less is a clock that is off: the
+ * producer's server may write the cookie by its own clock, and a visitor's can be hours wrong.
+ */
+const SKEW_MS = 86_400_000;
 const MAX_LIFETIME_MS = 400 * 86_400_000;
 
 export function encodeAttribution(attribution: Pick<Attribution, 'affiliate' | 'capturedAt' | 'expiresAt' | 'params'>): string {
@@ -109,9 +112,5 @@ export const takesDomainCookies = (hostname: string) => hostname.includes('.') &
  * browser side reads `document.cookie` (same format), so both sides see the same value.
  */
 export function cookieFromHeader(header: string | null | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(/; */)) {
-    const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq) == name) return pair.slice(eq + 1);
-  }
-  return undefined;
+  for (const pair of (header ?? '').split(/; */)) if (pair.startsWith(name + '=')) return pair.slice(name.length + 1);
 }

@@ -5,7 +5,7 @@
  */
 import type { ResolvedOptions } from '../config/validate';
 import type { Attribution } from './attribution';
-import { type CookieAttributes, cookieAttributes, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec';
+import { type CookieAttributes, cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec';
 import { probeRegistrableDomain } from './registrable-domain';
 
 /** One cookie at a time; tests give the store a fake jar. */
@@ -22,12 +22,7 @@ export interface CookieJar {
  * switched off; see the README's "Size and speed".)
  */
 export const documentJar: CookieJar = {
-  get(name) {
-    for (const pair of document.cookie.split(/; */)) {
-      const eq = pair.indexOf('=');
-      if (pair.slice(0, eq) == name) return pair.slice(eq + 1);
-    }
-  },
+  get: (name) => cookieFromHeader(document.cookie, name),
   set(name, value, attributes) {
     document.cookie = serializeCookie(name, value, attributes);
   },

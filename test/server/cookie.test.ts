@@ -118,7 +118,7 @@ describe('the cookie set by the producer server', () => {
     ['garbage', 'hello'],
     ['another version', valid.replace(/^1\|/, '2|')],
     ['a code that does not match the pattern', valid.replace(CODE, 'x' + CODE)],
-    ['a capture in the future', encodeAttribution({ affiliate: CODE, capturedAt: NOW + DAY, expiresAt: NOW + 61 * DAY, params: {} })],
+    ['a capture more than a day in the future', encodeAttribution({ affiliate: CODE, capturedAt: NOW + 2 * DAY, expiresAt: NOW + 61 * DAY, params: {} })],
     ['an expired one', encodeAttribution({ affiliate: CODE, capturedAt: NOW - 61 * DAY, expiresAt: NOW - DAY, params: {} })],
     ['a lifetime past 400 days', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 500 * DAY, params: {} })],
     ['markup in a parameter', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: { utm_source: 'a\nb' } })],
