@@ -1,0 +1,157 @@
+/**
+ * Capture under any landing URL: reading the query never throws, takes only a code that matches the
+ * pattern and tags that are safe to keep, and a whole page start from such a URL leaves one
+ * well-formed cookie, the attribution the rules say, and checkout links on checkout hosts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution/attribution';
+import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
+import { ORIGIN, clearCookies, cookie, options, recordCookieWrites, reload, usePage } from '../core/page';
+import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode } from './arbitraries';
+
+const RUNS = { numRuns: 300 };
+
+/** What SPEC.md says a landing yields: the first parameter (in `params` order) whose value is a code, and the safe tags. */
+function expectedLanding(search: string, resolved: ReturnType<typeof options>) {
+  const query = new URLSearchParams(search);
+  const pattern = new RegExp(resolved.codePattern);
+  const from = resolved.params.find((key) => {
+    const value = query.get(key);
+    return value != null && value.length <= 64 && pattern.test(value);
+  });
+  const params: Record<string, string> = {};
+  for (const key of resolved.forward) {
+    const value = query.get(key);
+    // `__proto__` cannot be a plain object's own key by assignment: a producer forwarding it gets nothing (and nothing else).
+    if (value && value.length <= 200 && !UNSAFE_FOR_TAGS.test(value) && key != '__proto__') params[key] = value;
+  }
+  return { affiliate: from && query.get(from)!, from, params };
+}
+
+const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
+
+describe('readLanding(): any query', () => {
+  it('never throws, and finds exactly the first valid code and the safe forwarded tags', () => {
+    const before = prototypeKeys();
+    fc.assert(
+      fc.property(landingQuery, hash, fc.oneof(fc.constant({}), captureOptions), (query, fragment, input) => {
+        const resolved = options(input);
+        const search = new URL(ORIGIN + '/curso' + query + fragment).search;
+        const landing = readLanding(search, resolved);
+        const expected = expectedLanding(search, resolved);
+        expect(landing.affiliate).toBe(expected.affiliate);
+        expect(landing.from).toBe(expected.from);
+        expect(landing.params).toEqual(expected.params);
+        expect(Object.getPrototypeOf(landing.params)).toBe(Object.prototype);
+      }),
+      RUNS,
+    );
+    expect(prototypeKeys()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('attributeLanding(): any stored attribution, landing and time', () => {
+  const stored = fc.option(
+    fc.record({
+      affiliate: validCode,
+      capturedAt: fc.integer({ min: 0, max: 2 ** 45 }),
+      expiresAt: fc.integer({ min: 0, max: 2 ** 45 }),
+      params: fc.dictionary(fc.constantFrom(...FORWARD), forwardableValue, { maxKeys: 3 }),
+      storage: fc.constantFrom('cookie' as const, 'memory' as const),
+    }),
+    { nil: null },
+  );
+  const landing = fc.record({ affiliate: fc.option(validCode, { nil: undefined }), params: fc.dictionary(fc.constantFrom(...FORWARD), forwardableValue, { maxKeys: 3 }) });
+
+  it('a new code wins under last-click, never over an unexpired one under first-click; the result is always unexpired', () => {
+    fc.assert(
+      fc.property(stored, landing, captureOptions, fc.integer({ min: 0, max: 2 ** 45 }), (before, arrived, input, now) => {
+        const resolved = options(input);
+        const after = attributeLanding(before, arrived, resolved, now);
+        if (!arrived.affiliate) {
+          expect(after).toBeNull();
+          return;
+        }
+        const standing = before != null && before.expiresAt > now;
+        if (standing && resolved.attribution == 'first-click') {
+          expect(after).toBeNull();
+          return;
+        }
+        expect(after).not.toBeNull();
+        expect(after!.affiliate).toBe(arrived.affiliate);
+        expect(after!.expiresAt).toBeGreaterThan(now);
+        // Either the very click already stored (not written again), or a new attribution from now on.
+        if (after !== before) {
+          expect(after).toEqual({ affiliate: arrived.affiliate, capturedAt: now, expiresAt: now + lifetimeMs(resolved), params: arrived.params, storage: 'memory' });
+        } else {
+          expect(before!.params).toEqual(arrived.params);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('a page started from any landing URL', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+  /** A cookie as the browser is asked to store it: our value, our attributes, nothing more. */
+  const OUR_COOKIE =
+    /^hotlinks=[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+; Path=\/; Expires=[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT; Domain=shop\.example; SameSite=Lax; Secure$/;
+  const PROBE = /^hotlinks_probe=1?; Path=\/(; Expires=Thu, 01 Jan 1970 00:00:00 GMT)?; Domain=(example|shop\.example); SameSite=Lax$/;
+
+  it('captures what the rules say, writes one well-formed cookie, and keeps checkout links on checkout', () => {
+    const before = prototypeKeys();
+    let captured = 0;
+    fc.assert(
+      // The defaults half the time: a landing then often carries a parameter they look at.
+      fc.property(landingQuery, hash, fc.oneof(fc.constant({}), captureOptions), fc.boolean(), (query, fragment, input, cleanUrl) => {
+        // The checkout parameter is never also a forwarded one (a producer who did that would forward any value as "af").
+        const settings = { ...input, forward: 'forward' in input ? input.forward?.filter((key) => key != 'af') : undefined, cleanUrl };
+        clearCookies();
+        const writes = recordCookieWrites();
+        const landingUrl = new URL(ORIGIN + '/curso' + query + fragment);
+        const hotlinks = reload(landingUrl.href, settings);
+        const resolved = hotlinks.options;
+        const expected = expectedLanding(landingUrl.search, resolved);
+
+        // The cookie jar: only our cookie (and the domain probe, set and removed), each write well-formed.
+        for (const write of writes) expect(write).toMatch(write.startsWith('hotlinks=') ? OUR_COOKIE : PROBE);
+        expect(document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0])).toEqual(expected.affiliate ? ['hotlinks'] : []);
+
+        const attribution = hotlinks.getAttribution();
+        if (!expected.affiliate) {
+          expect(attribution).toBeNull();
+        } else {
+          captured++;
+          const { capturedAt } = attribution!;
+          const full = { affiliate: expected.affiliate, capturedAt, expiresAt: capturedAt + lifetimeMs(resolved), params: expected.params };
+          // Many long tags would pass 3000 characters: then the cookie keeps the credit without them.
+          const stored = encodeAttribution(full) == encodeAttribution({ ...full, params: {} }) ? { ...full, params: {} } : full;
+          expect(attribution).toEqual({ ...stored, storage: 'cookie' });
+          expect(decodeAttribution(cookie(), resolved, Date.now())).toEqual(stored);
+        }
+
+        // The checkout link: on its host, its own query first, the code once, the landing's tags once.
+        const link = new URL(document.getElementById('buy')!.getAttribute('href')!);
+        expect([link.origin, link.pathname]).toEqual(['https://pay.hotmart.com', '/A72242240H']);
+        const added: Record<string, string> = { ...expected.params, ...(expected.affiliate ? { af: expected.affiliate } : {}) };
+        expect([...link.searchParams][0]).toEqual(['off', 'abc']);
+        for (const [key, value] of Object.entries(added)) expect(link.searchParams.getAll(key)).toEqual(key == 'off' ? ['abc'] : [value]);
+        expect(new Set(link.searchParams.keys())).toEqual(new Set(['off', ...Object.keys(added)]));
+
+        // clean-url: only the captured parameters leave the address bar; the rest and the hash stay.
+        const removed = cleanUrl && expected.from ? [expected.from, ...Object.keys(expected.params)] : [];
+        const rest = [...landingUrl.searchParams].filter(([key]) => !removed.includes(key));
+        expect([...new URL(location.href).searchParams]).toEqual(rest);
+        expect(location.hash).toBe(landingUrl.hash);
+      }),
+      RUNS,
+    );
+    expect(captured).toBeGreaterThan(30);
+    expect(prototypeKeys()).toEqual(before);
+  });
+});
