@@ -506,7 +506,8 @@ const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 const machine = `${os.availableParallelism()} cores (nproc), ${cpu}, Chromium ${chromiumVersion}, Node ${process.version}, ${os.type()} ${os.release()}`;
 const commit = (() => {
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const git = (args) => execSync(`git ${args}`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return git('rev-parse --short HEAD') + (git('status --porcelain -- src build rollup.config.mjs') ? ' (with uncommitted changes to src)' : '');
   } catch {
     return 'unknown';
   }

@@ -6,7 +6,7 @@
  * slow network: the page paints before the script runs); `reserve=1` adds the README's CSS rule that
  * reserves the buttons' space before they upgrade.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +22,17 @@ export const VARIANTS = {
   'ours-collect': { src: '/dist/hotlinks.js', attrs: ' data-collect="/collect"' },
 };
 
-/** The built scripts (the drop-ins import() modules from beside themselves), and the baseline. */
-const scriptFile = (path) =>
-  path == '/bench/baseline.js' ? `${bench}baseline.js` : /^\/dist\/[\w-]+\.js$/.test(path) ? `${root}${path.slice(1)}` : null;
+/**
+ * The built scripts (the drop-ins import() modules from beside themselves) and the baseline, read
+ * once when the server starts: a build running elsewhere during the benchmark cannot change them.
+ */
+function readScripts() {
+  const scripts = new Map([['/bench/baseline.js', readFileSync(`${bench}baseline.js`)]]);
+  for (const name of readdirSync(`${root}dist`)) {
+    if (name.endsWith('.js')) scripts.set(`/dist/${name}`, readFileSync(`${root}dist/${name}`));
+  }
+  return scripts;
+}
 
 /** The real links of the fixture corpus (the same filter as test/fixtures/corpus.ts). */
 export const corpus = readFileSync(`${root}test/fixtures/hotmart-links.txt`, 'utf8')
@@ -77,6 +85,7 @@ const page = (name, variant, { delay, reserve }) => {
 /** Starts the server; `reports` collects what reached `/collect`. */
 export async function startServer() {
   const reports = [];
+  const scripts = readScripts();
   const tls = `${root}test/e2e/fixtures/tls/`;
   const server = createServer({ key: readFileSync(`${tls}key.pem`), cert: readFileSync(`${tls}cert.pem`) }, (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -89,15 +98,9 @@ export async function startServer() {
         reports.push(body);
         send(204, 'text/plain', '');
       });
-    } else if (scriptFile(url.pathname)) {
+    } else if (scripts.has(url.pathname)) {
       const delay = Number(url.searchParams.get('delay')) || 0;
-      setTimeout(() => {
-        try {
-          send(200, 'text/javascript', readFileSync(scriptFile(url.pathname)));
-        } catch {
-          send(404, 'text/plain', 'not built');
-        }
-      }, delay);
+      setTimeout(() => send(200, 'text/javascript', scripts.get(url.pathname)), delay);
     } else if (pageMatch && VARIANTS[pageMatch[1]]) {
       try {
         const options = { delay: url.searchParams.get('delay'), reserve: url.searchParams.has('reserve') };
