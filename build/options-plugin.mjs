@@ -19,7 +19,7 @@ export async function loadOptionsJsonSchema() {
     const source = readFileSync(join(root, 'src/config', file), 'utf8');
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText.replace(/from '\.\/(\w+)'/g, "from './$1.mjs'");
+    }).outputText.replace(/from '\.\/(\w+)(\.js)?'/g, "from './$1.mjs'");
     writeFileSync(join(outDir, file.replace('.ts', '.mjs')), js);
   }
   const { optionsSchema } = await import(pathToFileURL(join(outDir, 'schema.mjs')).href);

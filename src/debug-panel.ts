@@ -5,10 +5,10 @@
  * pages pay for one regular expression. It works under a strict Content-Security-Policy with
  * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
  */
-import { documentJar } from './attribution/cookie-store';
-import { probeRegistrableDomain } from './attribution/registrable-domain';
-import type { HotLinks } from './hotlinks';
-import { runningInstance } from './instance';
+import { documentJar } from './attribution/cookie-store.js';
+import { probeRegistrableDomain } from './attribution/registrable-domain.js';
+import type { HotLinks } from './hotlinks.js';
+import { runningInstance } from './instance.js';
 
 export type Fact = [label: string, value: string];
 

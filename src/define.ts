@@ -7,7 +7,7 @@ import {
   type BuyButtonSize,
   type BuyButtonVariant,
   HotlinkBuyButton,
-} from './button/hotlink-buy-button';
+} from './button/hotlink-buy-button.js';
 
 export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant };
 

@@ -2,10 +2,10 @@
  * What both drop-in scripts do on load: read the script tag's `data-*` attributes (a bad one is
  * reported by name and its default used), start HotLinks, and publish `window.HotLinks`.
  */
-import { attributeName, optionsFromDataset } from './config/validate';
-import { loadBeside, setDropinSrc } from './dropin-assets';
-import { init, startOnce } from './instance';
-import { loadReporter } from './reports-lazy';
+import { attributeName, optionsFromDataset } from './config/validate.js';
+import { loadBeside, setDropinSrc } from './dropin-assets.js';
+import { init, startOnce } from './instance.js';
+import { loadReporter } from './reports-lazy.js';
 
 export function startDropin(): void {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -22,6 +22,6 @@ export function startDropin(): void {
   loadReporter(hotlinks.options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
   if (/[?&]hotlinks_debug=1\b/.test(location.search)) {
-    loadBeside<typeof import('./debug-panel')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);
+    loadBeside<typeof import('./debug-panel.js')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);
   }
 }

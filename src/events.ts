@@ -1,5 +1,5 @@
 /** The events the page can listen to. Both bubble to `document` and cross shadow roots. */
-import type { Attribution } from './attribution/attribution';
+import type { Attribution } from './attribution/attribution.js';
 
 export interface CheckoutDetail {
   /** The decorated checkout URL the visitor is about to open. */

@@ -2,13 +2,13 @@
  * One running HotLinks: capture from the URL (and on single-page navigations), the stored
  * attribution, consent, checkout URLs, link decoration, events and reports.
  */
-import { type Attribution, attributeLanding, readLanding } from './attribution/attribution';
-import { cookieStore } from './attribution/cookie-store';
-import { decorateHotLink, parseHotLink } from './checkout/checkout-url';
-import { linkDecorator } from './checkout/decorate-links';
-import type { ResolvedOptions } from './config/validate';
-import { fire } from './events';
-import { reportEvent } from './reports';
+import { type Attribution, attributeLanding, readLanding } from './attribution/attribution.js';
+import { cookieStore } from './attribution/cookie-store.js';
+import { decorateHotLink, parseHotLink } from './checkout/checkout-url.js';
+import { linkDecorator } from './checkout/decorate-links.js';
+import type { ResolvedOptions } from './config/validate.js';
+import { fire } from './events.js';
+import { reportEvent } from './reports.js';
 
 export type CheckoutExtras = Record<string, string | undefined>;
 

@@ -2,17 +2,17 @@
  * hotlinks-embed: the SDK. Importing it does nothing; `init()` (or the first call of any function
  * below) starts capture and link decoration on the page. Safe to import in Node for SSR.
  */
-import type { Attribution } from './attribution/attribution';
-import type { CheckoutExtras } from './hotlinks';
-import { instance } from './instance';
+import type { Attribution } from './attribution/attribution.js';
+import type { CheckoutExtras } from './hotlinks.js';
+import { instance } from './instance.js';
 
-export { init } from './instance';
-export type { HotLinks, CheckoutExtras } from './hotlinks';
-export type { Attribution } from './attribution/attribution';
-export type { HotLinksOptions, ResolvedOptions } from './config/validate';
-export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events';
-export type { Report } from './reports';
-export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button';
+export { init } from './instance.js';
+export type { HotLinks, CheckoutExtras } from './hotlinks.js';
+export type { Attribution } from './attribution/attribution.js';
+export type { HotLinksOptions, ResolvedOptions } from './config/validate.js';
+export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events.js';
+export type { Report } from './reports.js';
+export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button.js';
 
 /** The current attribution, or `null`. */
 export const getAttribution = (): Attribution | null => instance().getAttribution();

@@ -2,8 +2,8 @@
  * The one HotLinks of a page. The drop-in (loaded once or twice) and the ESM package share it
  * through a global symbol, so whichever starts first wins and the others use it.
  */
-import { type HotLinksOptions, type ResolvedOptions, resolveOptions } from './config/validate';
-import { type HotLinks, startHotLinks } from './hotlinks';
+import { type HotLinksOptions, type ResolvedOptions, resolveOptions } from './config/validate.js';
+import { type HotLinks, startHotLinks } from './hotlinks.js';
 
 const KEY = Symbol.for('hotlinks-embed');
 const registry = globalThis as { [KEY]?: HotLinks };

@@ -5,9 +5,9 @@
  * The build puts this module in place of `reports.ts` in the drop-ins; the ESM package uses
  * `reports.ts` itself.
  */
-import type { ResolvedOptions } from './config/validate';
-import { loadBeside } from './dropin-assets';
-import type * as Reports from './reports';
+import type { ResolvedOptions } from './config/validate.js';
+import { loadBeside } from './dropin-assets.js';
+import type * as Reports from './reports.js';
 
 let reporter: Promise<typeof Reports> | undefined;
 

@@ -3,10 +3,10 @@
  * Google Tag Manager's `dataLayer`. Fire and forget: a report never delays or blocks navigation,
  * is never retried, and a failure is swallowed.
  */
-import type { Attribution } from './attribution/attribution';
-import type { ResolvedOptions } from './config/validate';
+import type { Attribution } from './attribution/attribution.js';
+import type { ResolvedOptions } from './config/validate.js';
 // Type only: the schema (and zod) stay on the server.
-import type { Report } from './server/report-schema';
+import type { Report } from './server/report-schema.js';
 
 export type { Report };
 

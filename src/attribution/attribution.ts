@@ -1,5 +1,5 @@
 /** What the visitor's landing URL says, and how a new affiliate code meets a stored one. */
-import type { ResolvedOptions } from '../config/validate';
+import type { ResolvedOptions } from '../config/validate.js';
 
 export interface Attribution {
   /** The affiliate code, as captured (it matched `codePattern`). */

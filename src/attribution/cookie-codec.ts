@@ -5,8 +5,8 @@
  * Value: `1|<affiliate>|<capturedAt>|<expiresAt>|<params>`, times in base 36, each field
  * URI-encoded (so `|`, `;`, `,`, spaces and quotes never appear raw), params as a query string.
  */
-import type { ResolvedOptions } from '../config/validate';
-import { type Attribution, isAffiliateCode, isForwardable } from './attribution';
+import type { ResolvedOptions } from '../config/validate.js';
+import { type Attribution, isAffiliateCode, isForwardable } from './attribution.js';
 
 const VERSION = '1';
 /** Browsers keep a cookie only up to 4096 bytes with its name; stay well under. */

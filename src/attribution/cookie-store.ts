@@ -3,10 +3,10 @@
  * `document.cookie` throwing, a domain the browser refuses) is reported as `false`, never thrown:
  * the caller then keeps the attribution in memory for the page.
  */
-import type { ResolvedOptions } from '../config/validate';
-import type { Attribution } from './attribution';
-import { type CookieAttributes, cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec';
-import { probeRegistrableDomain } from './registrable-domain';
+import type { ResolvedOptions } from '../config/validate.js';
+import type { Attribution } from './attribution.js';
+import { type CookieAttributes, cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec.js';
+import { probeRegistrableDomain } from './registrable-domain.js';
 
 /** One cookie at a time; tests give the store a fake jar. */
 export interface CookieJar {

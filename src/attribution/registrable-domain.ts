@@ -3,8 +3,8 @@
  * browser. A cookie set on a public suffix (`com.br`, `co.uk`, `github.io`) is refused, so the
  * shortest suffix that takes a test cookie is the registrable domain. No suffix list to ship or age.
  */
-import { cookieAttributes, takesDomainCookies } from './cookie-codec';
-import type { CookieJar } from './cookie-store';
+import { cookieAttributes, takesDomainCookies } from './cookie-codec.js';
+import type { CookieJar } from './cookie-store.js';
 
 const PROBE = 'hotlinks_probe';
 

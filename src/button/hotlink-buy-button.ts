@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
-import { decorateHotLink, parseHotLink } from '../checkout/checkout-url';
-import { resolveOptions } from '../config/validate';
-import { instance } from '../instance';
-import { styles } from './hotlink-buy-button.styles';
-import { type Language, labelsFor, languageOf } from './labels';
-import { overlay, showOverlay } from './overlay';
+import { decorateHotLink, parseHotLink } from '../checkout/checkout-url.js';
+import { resolveOptions } from '../config/validate.js';
+import { instance } from '../instance.js';
+import { styles } from './hotlink-buy-button.styles.js';
+import { type Language, labelsFor, languageOf } from './labels.js';
+import { overlay, showOverlay } from './overlay.js';
 
 export type BuyButtonMode = 'redirect' | 'new-tab' | 'overlay';
 export type BuyButtonVariant = 'green' | 'orange' | 'black' | 'outline';

@@ -4,7 +4,7 @@
  * holds focus on open, and `onClosed` hands focus back to the Buy button.
  */
 import { html } from 'lit';
-import type { Labels } from './labels';
+import type { Labels } from './labels.js';
 
 const close = (event: Event) => (event.currentTarget as Element).closest('dialog')!.close();
 

@@ -4,7 +4,7 @@
  * MutationObserver batch is handled in one pass, and each distinct href is computed once.
  */
 
-import { addFormFields } from './form-fields';
+import { addFormFields } from './form-fields.js';
 
 const SELECTOR = 'a[href],area[href],form[action]';
 

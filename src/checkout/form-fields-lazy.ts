@@ -4,8 +4,8 @@
  * runs as the page loads, well before a visitor can submit. The build puts this module in place of
  * `form-fields.ts` in the drop-ins; the ESM package uses `form-fields.ts` itself.
  */
-import { loadBeside } from '../dropin-assets';
-import type * as FormFields from './form-fields';
+import { loadBeside } from '../dropin-assets.js';
+import type * as FormFields from './form-fields.js';
 
 export const addFormFields: typeof FormFields.addFormFields = (form, url) => {
   if (form.method == 'get') {

@@ -10,7 +10,7 @@
  * minLength, maxLength, anyOf, a `format` from `formats.ts`, default, and a `description` on every option.
  */
 import { z } from 'zod';
-import * as formats from './formats';
+import * as formats from './formats.js';
 
 const name = z.string().regex(/^[\w.-]{1,64}$/);
 const names = (description: string, fallback: string[]) =>

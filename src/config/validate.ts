@@ -3,7 +3,7 @@
  * (`build/options-plugin.mjs`): the browser's half of the one options schema.
  */
 import compiled from 'virtual:hotlinks-options';
-import type { HotLinksOptions, ResolvedOptions } from './schema';
+import type { HotLinksOptions, ResolvedOptions } from './schema.js';
 
 export type { HotLinksOptions, ResolvedOptions };
 

@@ -3,9 +3,9 @@
  * 7 days at most; one set in an HTTP response lives as long as the producer promised affiliates.
  * Same capture, same first-/last-click rule, same codec as the browser: only the writer differs.
  */
-import { attributeLanding, readLanding } from '../attribution/attribution';
-import { cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec';
-import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema';
+import { attributeLanding, readLanding } from '../attribution/attribution.js';
+import { cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
+import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema.js';
 
 /** The browser's options (one config for both sides), with the registrable domain made explicit. */
 export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {

@@ -2,7 +2,7 @@
  * Receiving reports: the checks every adapter runs, whatever its request type. A report is a
  * claim made by a visitor's browser: it is validated, never trusted further than that.
  */
-import { MAX_REPORT_BYTES, type Report, reportSchema } from './report-schema';
+import { MAX_REPORT_BYTES, type Report, reportSchema } from './report-schema.js';
 
 export interface CollectOptions<Req> {
   /** Receives each valid report, with the request it came in. A throw or rejection answers 500. */

@@ -2,9 +2,9 @@
  * Adapters for fetch-style servers: `(Request) => Response` handlers as in Cloudflare Workers,
  * Deno, Bun, Vercel and Netlify edge functions, Hono, and frameworks' middleware.
  */
-import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie';
-import { type CollectOptions, type Outcome, collect, concat } from './collect';
-import { isPageRequest, publicUrl } from './page-request';
+import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
+import { type CollectOptions, type Outcome, collect, concat } from './collect.js';
+import { isPageRequest, publicUrl } from './page-request.js';
 
 export interface FetchMiddlewareOptions {
   /** Whether this visitor agreed to cookies (read your consent tool's cookie). Default: the `consent` option. */

@@ -2,9 +2,9 @@
  * Adapters for Node's `http` server and Express-style frameworks (Express, Connect, Polka, Fastify
  * via middie). The request and response types are structural, so the package needs no Node typings.
  */
-import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie';
-import { type CollectOptions, collect, concat } from './collect';
-import { isPageRequest, publicUrl } from './page-request';
+import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
+import { type CollectOptions, collect, concat } from './collect.js';
+import { isPageRequest, publicUrl } from './page-request.js';
 
 /** The parts of `http.IncomingMessage` (or Express's `req`) used here. */
 export interface NodeRequest {

@@ -4,7 +4,7 @@
  * type-only import, so zod never reaches a browser bundle; the server validates with it.
  */
 import { z } from 'zod';
-import { isForwardable } from '../attribution/attribution';
+import { isForwardable } from '../attribution/attribution.js';
 
 /** A report is a few hundred bytes; anything near this is not one. */
 export const MAX_REPORT_BYTES = 8192;
