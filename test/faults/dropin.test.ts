@@ -1,0 +1,97 @@
+/**
+ * The built drop-in on pages where something it relies on is missing or fails: an old browser
+ * without custom elements, a reporter file that cannot load, the ESM package already running. In
+ * each, the visitor reaches checkout with the code, the cookie is kept, and nothing is thrown.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HotLinks } from '../../src/hotlinks';
+import { CODE, ORIGIN, click, cookie, setUrl, settle, usePage } from '../core/page';
+import { runDropin } from './built';
+
+const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
+const DECORATED = `${HOTLINK}&af=${CODE}&utm_source=fb`;
+const BUTTON = `<hotlink-buy-button hotlink="${HOTLINK}"><a id="fallback" href="${HOTLINK}">Comprar</a></hotlink-buy-button>`;
+/** Console messages of `level` from now on. (Not `test/button/button.ts`'s: importing it defines the sources' element.) */
+function recordConsole(level: 'warn' | 'error') {
+  const messages: string[] = [];
+  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void messages.push(args.map(String).join(' ')));
+  return messages;
+}
+const api = () => (window as unknown as { HotLinks: HotLinks }).HotLinks;
+
+/** Errors the page would see: uncaught exceptions and unhandled rejections. */
+let pageErrors: unknown[] = [];
+const onError = (error: unknown) => pageErrors.push(error);
+beforeEach(() => {
+  pageErrors = [];
+  process.on('unhandledRejection', onError);
+  window.addEventListener('error', onError);
+});
+afterEach(() => {
+  process.off('unhandledRejection', onError);
+  window.removeEventListener('error', onError);
+});
+
+describe('the built drop-in (dist/hotlinks.js) in a browser without custom elements', () => {
+  usePage(ORIGIN + '/', BUTTON);
+
+  it('captures, and the fallback link inside the button is decorated and reaches checkout', async () => {
+    vi.stubGlobal('customElements', undefined);
+    setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    expect(() => runDropin('hotlinks.js')).not.toThrow();
+    await settle();
+    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(api().getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    // Never upgraded: its light DOM is what the visitor sees and clicks.
+    expect(document.querySelector('hotlink-buy-button')!.shadowRoot).toBeNull();
+    expect(click(document.getElementById('fallback')!)).toBe(DECORATED);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the built capture script (dist/hotlinks-capture.js) when its reporter cannot load', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}">Comprar</a>`);
+
+  it('offline, a CSP or a 404 for hotlinks-report.js: no error on the page, no report, and checkout at once', async () => {
+    setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    // The reporter is fetched from beside the script (https://www.shop.example/js/): here that import fails.
+    runDropin('hotlinks-capture.js', { 'data-collect': '/api/hotlinks', 'data-datalayer': '' });
+    expect(click(document.getElementById('buy')!)).toBe(DECORATED);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+// Last: it defines the element for the rest of this file.
+describe('the built drop-in beside the ESM package (sources) that started first', () => {
+  usePage(ORIGIN + '/', BUTTON);
+
+  it('one instance (the first, with its options), one capture, one cookie; the button works, nothing said', async () => {
+    setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    const captured: unknown[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => captured.push(e));
+    vi.resetModules();
+    const sdk = await import('../../src/index');
+    sdk.init({ cookieDays: 90 });
+    await import('../../src/define');
+    const messages = [...recordConsole('warn'), ...recordConsole('error')];
+    runDropin('hotlinks.js', { 'data-cookie-days': '30' });
+    await settle();
+
+    expect(captured).toHaveLength(1);
+    const attribution = sdk.getAttribution()!;
+    expect(attribution.expiresAt - attribution.capturedAt).toBe(90 * 86_400_000);
+    expect(api().getAttribution()).toEqual(attribution);
+    expect(document.cookie.split('; ').filter((c) => c.startsWith('hotlinks='))).toHaveLength(1);
+    // The fallback link decorated once, and the button (the ESM's definition) leads to the same checkout.
+    expect(click(document.getElementById('fallback')!)).toBe(DECORATED);
+    const el = document.querySelector('hotlink-buy-button') as HTMLElement & { updateComplete: Promise<unknown> };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe(DECORATED);
+    expect(messages).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
