@@ -99,11 +99,13 @@ const BUTTONS_RENDERED = async (root) => {
 // Times come from a Chromium trace of the page's main thread: `tdur` is the thread's CPU time
 // (robust when other work shares the machine), `dur` the wall-clock time (includes waiting, such as
 // the synchronous IPC behind document.cookie).
-const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel'];
+/** Script events; with the page's marks and the tasks around them for `markedWork`. */
+const SCRIPT_CATEGORIES = ['devtools.timeline'];
+const TASK_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel'];
 
 /** Runs `fn` while tracing `page`; returns its result and the trace events. */
-async function traced(page, fn) {
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+async function traced(page, fn, categories = TASK_CATEGORIES) {
+  await browser.startTracing(page, { categories });
   // The renderer starts recording a moment later; a task begun before that would go unrecorded.
   await sleep(100);
   const result = await fn();
@@ -150,7 +152,7 @@ async function loadOnce(variant) {
   return withPage(async (page) => {
     const { result, events } = await traced(page, async () => {
       await page.goto(pageUrl(variant, 'load'));
-      await sleep(250); // callbacks the script set up on load (observers, listeners) have run
+      await sleep(100); // callbacks the script set up on load (observers, listeners) have run
       return page.evaluate(
         ({ code, decorated }) => ({
           captured: document.cookie.includes(code),
@@ -158,7 +160,7 @@ async function loadOnce(variant) {
         }),
         { code: CODE, decorated: DECORATED },
       );
-    });
+    }, SCRIPT_CATEGORIES);
     return { ...scriptWork(events, VARIANTS[variant].src), ...result };
   });
 }
@@ -577,7 +579,7 @@ ${checkTable.join('\n')}
 - **Page load** (${RUNS.load} fresh loads per script): \`bench/pages/load.html\`, a sales page with the
   ${checkoutLinks.length} checkout links and the other links of \`test/fixtures/hotmart-links.txt\`, loads the script
   as the README shows (\`<script defer src>\` in the head). A Chromium trace is recorded from
-  navigation to 250 ms after \`load\`; the time is that of the trace events attributed to the
+  navigation to 100 ms after \`load\`; the time is that of the trace events attributed to the
   script's URL: \`EvaluateScript\` (compiling and running it: for ours that is reading the options,
   capturing the code into the cookie, probing the cookie domain, decorating the page's links) and
   \`FunctionCall\` (callbacks into it, such as its MutationObserver), nested events counted once.
