@@ -9,11 +9,16 @@ import { isForwardable } from '../attribution/attribution.js';
 /** A report is a few hundred bytes; anything near this is not one. */
 export const MAX_REPORT_BYTES = 8192;
 
+/** A lone surrogate (valid JSON: `"\ud800"`) has no UTF-8 form: a database or log would refuse or mangle it. */
+const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
+const WELL_FORMED = 'must be well-formed Unicode';
+
 /** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`. */
 const webUrl = (max: number) =>
   z
     .string()
     .max(max)
+    .refine(wellFormed, WELL_FORMED)
     .refine((value) => {
       try {
         return /^https?:$/.test(new URL(value).protocol);
@@ -23,7 +28,8 @@ const webUrl = (max: number) =>
     }, 'must be an absolute http: or https: URL');
 
 /** Kept verbatim in the producer's logs and analytics: no control characters. */
-const text = (max: number) => z.string().min(1).max(max).refine(isForwardable, 'must not contain control characters');
+const text = (max: number) =>
+  z.string().min(1).max(max).refine(isForwardable, 'must not contain control characters').refine(wellFormed, WELL_FORMED);
 
 export const reportSchema = z
   .object({
