@@ -464,8 +464,8 @@ try {
   const idle = { ours: [], baseline: [] };
   for (let i = 0; i < RUNS.idle; i++) for (const variant of Object.keys(idle)) idle[variant].push(await idleOnce(variant));
   const idleRow = (key, label) => row(label, idle.ours.map((run) => run[key]), idle.baseline.map((run) => run[key]));
-  idleRow('taskMs', `Main-thread task time in ${IDLE_MS / 1000} s idle after load`);
-  idleRow('scriptMs', `Script time in ${IDLE_MS / 1000} s idle after load`);
+  idleRow('taskMs', `Main-thread task time (CDP TaskDuration) in ${IDLE_MS / 1000} s idle after load`);
+  idleRow('scriptMs', `Script time (CDP ScriptDuration) in ${IDLE_MS / 1000} s idle after load`);
   const longTasks = idle.ours.reduce((sum, run) => sum + run.longTasks, 0);
   const timers = idle.ours.flatMap((run) => run.timers);
   const scriptMs = Math.max(...idle.ours.map((run) => run.scriptMs));
@@ -517,7 +517,7 @@ const commit = (() => {
 
 const COLUMNS = {
   measure: 'measure',
-  ours: 'ours: median (min–max)',
+  ours: 'CPU: ours, median (min–max)',
   baseline: 'baseline',
   ratio: 'ours / baseline',
   oursWall: 'wall clock: ours',
@@ -558,7 +558,7 @@ Written by \`npm run bench\` (\`bench/run.mjs\`); run it again to replace this f
 ${table.join('\n')}
 
 Times are main-thread CPU time (the thread's own time in a Chromium trace), with wall-clock time
-beside them: the wall clock also counts time the thread waited (on the browser process, for
+beside them (the idle rows are CDP's task and script durations): the wall clock also counts time the thread waited (on the browser process, for
 \`document.cookie\`, or for a CPU when other work shares the machine). Ratios are ours / baseline, of
 the medians. Times vary from machine to machine and run to run; the ratios are what to compare.
 
