@@ -1,6 +1,6 @@
 /**
  * The built drop-in on pages where something it relies on is missing or fails: an old browser
- * without custom elements, a reporter file that cannot load, the ESM package already running. In
+ * without custom elements, a reporter file that cannot load, the ESM package running before or after. In
  * each, the visitor reaches checkout with the code, the cookie is kept, and nothing is thrown.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,28 @@ describe('the built capture script (dist/hotlinks-capture.js) when its reporter 
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
     expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the ESM package after the built capture script started', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}">Comprar</a>`);
+
+  it("init() hands back the running instance, with the script tag's settings: one capture, one cookie", async () => {
+    setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    const captured: unknown[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => captured.push(e));
+    runDropin('hotlinks-capture.js', { 'data-cookie-days': '30' });
+    vi.resetModules();
+    const sdk = await import('../../src/index');
+    expect(sdk.init({ cookieDays: 90 }).options.cookieDays).toBe(30);
+    await settle();
+    expect(captured).toHaveLength(1);
+    const attribution = sdk.getAttribution()!;
+    expect(attribution.expiresAt - attribution.capturedAt).toBe(30 * 86_400_000);
+    expect(api().getAttribution()).toEqual(attribution);
+    expect(sdk.checkoutUrl(HOTLINK)).toBe(DECORATED);
+    expect(click(document.getElementById('buy')!)).toBe(DECORATED);
     expect(pageErrors).toEqual([]);
   });
 });
