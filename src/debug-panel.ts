@@ -57,7 +57,7 @@ export function debugFacts(hotlinks: HotLinks | undefined = runningInstance(), n
           : 'this page only (memory): no consent, or cookies refused',
     ],
     ['cookie domain', attribution?.storage == 'cookie' ? cookieDomain(hotlinks) : '—'],
-    ['consent', hotlinks.consented ? 'granted' : 'pending: nothing is written until HotLinks.consent(true)'],
+    ['consent', hotlinks.options.consent == 'granted' ? 'granted' : 'pending: nothing is written until HotLinks.consent(true)'],
     ['forwarded', params.join(' & ') || 'none'],
     ['model', `${options.attribution}, ${options.cookieDays == 'forever' ? 400 : options.cookieDays} days, as "${options.checkoutParam}="`],
     ['checkout', nextCheckout(hotlinks)],

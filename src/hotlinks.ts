@@ -13,14 +13,12 @@ import { reportEvent } from './reports.js';
 export type CheckoutExtras = Record<string, string | undefined>;
 
 export interface HotLinks {
-  /** The settings in force. */
+  /** The settings in force; `consent` follows `consent()`. */
   readonly options: ResolvedOptions;
   /** The current attribution, or `null`. */
   getAttribution(): Attribution | null;
   /** The decorated checkout URL. Throws for a URL that is not `https:` on a checkout host. */
   checkoutUrl(hotlink: string, extra?: CheckoutExtras): string;
-  /** Whether consent currently allows writing to the device (for the debug panel). */
-  readonly consented: boolean;
   /** Grant (write what is in memory to the cookie) or withdraw (delete the cookie) consent. */
   consent(granted: boolean): void;
   /** Forget the attribution, in memory and in the cookie. */
@@ -49,16 +47,24 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       return null;
     }
   });
-  let granted = options.consent == 'granted';
+  const granted = () => options.consent == 'granted';
   /** This page's capture; the cookie, when it could be written, is the truth. */
   let memory: Attribution | null = null;
   /** Forwarded parameters on the current URL: they reach checkout even with no affiliate code. */
   let pageParams: Record<string, string> = {};
 
+  /**
+   * Whether `memory` holds what the cookie said, this task. Reading `document.cookie` is a round
+   * trip to the browser, and decorating a page asks for the attribution once per link.
+   */
+  let readThisTask = false;
+
   const getAttribution = (): Attribution | null => {
     const now = Date.now();
     // An existing cookie is read even while consent is pending: reading writes nothing.
-    if (memory?.storage != 'memory') {
+    if (memory?.storage != 'memory' && !readThisTask) {
+      readThisTask = true;
+      queueMicrotask(() => (readThisTask = false));
       const stored = store?.read(now);
       memory = stored ? { ...stored, storage: 'cookie' } : null;
     }
@@ -80,10 +86,10 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   };
 
   const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) =>
-    granted && reportEvent(event, attribution, pageParams, options, checkoutUrl);
+    granted() && reportEvent(event, attribution, pageParams, options, checkoutUrl);
 
   const save = (attribution: Attribution) => {
-    const kept = granted && !!store?.write(attribution);
+    const kept = granted() && !!store?.write(attribution);
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };
@@ -108,13 +114,10 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     options,
     getAttribution,
     checkoutUrl,
-    get consented() {
-      return granted;
-    },
     consent(value) {
-      granted = !!value;
-      if (!granted) store?.remove();
-      if (memory) granted ? save(memory) : (memory.storage = 'memory');
+      options.consent = value ? 'granted' : 'pending';
+      if (!value) store?.remove();
+      if (memory) value ? save(memory) : (memory.storage = 'memory');
       refresh();
     },
     clear() {
