@@ -6,11 +6,11 @@
  * Needs a build (`npm run bench` runs one). Chromium: /usr/bin/chromium, or CHROMIUM_PATH.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { findChromium, launchChromium } from '../test/chromium.mjs';
 import { VARIANTS, buttonHtml, checkoutLinks, reserveCss, startServer } from './server.mjs';
 
 const RUNS = { load: 15, links: 5, buttons: 5, cls: 2, idle: 2 };
@@ -23,31 +23,16 @@ const LANDING = `?a=${CODE}&utm_source=bench&utm_campaign=launch&sck=hm-bench`;
 const DECORATED = 'utm_source=bench';
 const PHONE = { width: 390, height: 844 };
 
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(`bench: no Chromium at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH`);
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(`bench: no Chromium found; install Debian's chromium or set CHROMIUM_PATH`);
   process.exit(1);
 }
 const server = await startServer();
 const origin = `https://www.shop.test:${server.port}`;
-const browser = await chromium.launch({
-  executablePath,
-  // The browser suite's launch (test/e2e/harness/chromium.ts). chromium.launch() runs on a fresh
-  // temporary user-data dir; every measurement below also gets a fresh context (no cache, no
-  // cookies): each page load is a first visit.
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    // The shop is on loopback; every other host name fails to resolve, so nothing leaves the machine.
-    `--host-resolver-rules=MAP *.shop.test 127.0.0.1, MAP * ~NOTFOUND`,
-  ],
-});
+// The project's launch (test/chromium.mjs): a fresh temporary profile; every measurement below also
+// gets a fresh context (no cache, no cookies), so each page load is a first visit.
+const browser = await launchChromium(executablePath, ['*.shop.test']);
 
 const checks = [];
 const check = (name, pass, detail) => checks.push({ name, pass: !!pass, detail });
@@ -569,7 +554,7 @@ ${checkTable.join('\n')}
 ## Method
 
 - Headless Chromium driven by playwright-core, launched as the browser suite launches it
-  (\`test/e2e/harness/chromium.ts\`): a fresh temporary profile and \`--no-sandbox --disable-gpu
+  (\`test/chromium.mjs\`): a fresh temporary profile and \`--no-sandbox --disable-gpu
   --disable-quic --no-first-run --disable-background-networking --disable-component-update
   --disable-sync --disable-dev-shm-usage\`. Pages come over https (the browser suite's test
   certificate) from a Node server on 127.0.0.1 (\`bench/server.mjs\`, \`www.shop.test\` mapped to it);

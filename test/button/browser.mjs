@@ -16,16 +16,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { browserRequired, findChromium, launchChromium } from '../chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODE = 'O95340038V';
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
+const executablePath = findChromium();
+if (!executablePath) {
   // Like the browser suite: skipped loudly where there is no Chromium, a failure where it is required (CI).
-  const why = `no Chromium at ${executablePath} (install Debian's chromium or set CHROMIUM_PATH)`;
-  if (process.env.HOTLINKS_E2E_REQUIRED == '1') throw new Error(`Buy button browser check required but ${why}`);
+  const why = `no Chromium found (install Debian's chromium or set CHROMIUM_PATH)`;
+  if (browserRequired()) throw new Error(`Buy button browser check required but ${why}`);
   console.warn(`\n!! BUY BUTTON BROWSER CHECK SKIPPED: ${why}\n`);
   process.exit(0);
 }
@@ -88,21 +88,7 @@ function readFileSafe(path) {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const ORIGIN = `http://www.shop.test:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--host-resolver-rules=MAP *.shop.test 127.0.0.1, MAP * ~NOTFOUND',
-  ],
-});
+const browser = await launchChromium(executablePath, ['*.shop.test']);
 
 const failures = [];
 const check = (ok, what, detail = '') => {

@@ -1,0 +1,59 @@
+/**
+ * The one way this project starts Chromium: the browser suite (`test/e2e`), the Buy button's check
+ * (`test/button/browser.mjs`) and the benchmark (`bench/run.mjs`). Playwright's own browser
+ * download cannot work here, so it is an installed Chromium (Debian's `chromium`), or `CHROMIUM_PATH`.
+ */
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const executable = (path) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `CHROMIUM_PATH` when set (and then only it), else the first Chromium found on the usual paths or `PATH`.
+ * @returns {string | null}
+ */
+export function findChromium(env = process.env) {
+  if (env.CHROMIUM_PATH) return executable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+  const dirs = ['/usr/bin', ...(env.PATH ?? '').split(delimiter).filter(Boolean)];
+  for (const dir of dirs) for (const name of names) if (executable(join(dir, name))) return join(dir, name);
+  return null;
+}
+
+/** In CI (`.ci/run`) the browser checks are mandatory: no Chromium is a failure, not a skip. */
+export const browserRequired = () => process.env.HOTLINKS_E2E_REQUIRED == '1';
+
+/**
+ * Headless Chromium with a fresh profile (Playwright gives `launch()` a temporary user-data dir),
+ * none of its own traffic at start, and `hosts` (names or `*.` patterns) resolving to 127.0.0.1.
+ * Every other name fails to resolve, so nothing can leave the machine even if a route were
+ * missed; Hotmart's hosts are answered by route interception.
+ * @param {string} executablePath
+ * @param {string[]} hosts
+ */
+export function launchChromium(executablePath, hosts) {
+  const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+}
