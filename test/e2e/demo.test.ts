@@ -88,6 +88,8 @@ describeInBrowser('the demo', () => {
     expect(await v.page.getAttribute('#widget', 'class')).toBe('hotmart-fb hotmart__button-checkout');
     await shoot(v, 'sales-page.png');
     await v.page.fill('input[name=email]', 'ana@example.com');
+    // The GET form's fields come from hotlinks-forms.js, fetched as the page loads.
+    await v.page.waitForSelector('#plan-form input[type=hidden][name=af]', { state: 'attached' });
     await v.page.getByRole('button', { name: 'Continuar para o pagamento' }).click();
     await v.page.waitForURL(/\/checkout-preview/);
     expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}`);

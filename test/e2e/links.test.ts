@@ -66,6 +66,9 @@ describeInBrowser('existing checkout links and forms', () => {
     t.site.page('/form', html(form, dropin('hotlinks-capture.js')));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/form' + LANDING));
+    // A GET form's fields come from hotlinks-forms.js, fetched as the page loads: a person fills the
+    // form in meanwhile. (A submission within those few milliseconds would go without them.)
+    if (method == 'get') await v.page.waitForSelector('#f input[type=hidden][name=af]', { state: 'attached' });
     await v.page.click('#send');
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url)).toEqual([
