@@ -9,7 +9,7 @@ const esm = {
   input: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server/index.ts' },
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
-  external: (id) => /^(lit|js-cookie|zod)(\/|$)/.test(id) || id.startsWith('node:'),
+  external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
 };
 

@@ -18,8 +18,8 @@ export interface CookieJar {
 /**
  * `document.cookie` as a jar. Values pass through as they are: `cookie-codec.ts` made them
  * cookie-safe, and writing goes through the serializer the server uses too. (js-cookie would do
- * the same in 540 bytes gzipped, an eighth of the capture script's budget, with its encoding
- * switched off; see the README's "Size and speed".)
+ * the same with its encoding switched off, for 540 bytes gzipped: an eighth of the capture
+ * script's budget.)
  */
 export const documentJar: CookieJar = {
   get: (name) => cookieFromHeader(document.cookie, name),
