@@ -80,7 +80,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     }
     const attribution = getAttribution();
     return decorateHotLink(url, {
-      affiliate: attribution ? [options.checkoutParam, attribution.affiliate] : undefined,
+      affiliate: [options.checkoutParam, attribution?.affiliate],
       params: [attribution?.params ?? {}, pageParams, extra],
     });
   };

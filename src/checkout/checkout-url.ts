@@ -1,8 +1,8 @@
 /** The checkout URL rules of SPEC.md: what may be navigated to, and what is added to it. */
 
 export interface CheckoutAdditions {
-  /** `<checkoutParam>=<affiliate>`, when there is an affiliate. */
-  affiliate?: [param: string, code: string];
+  /** `<checkoutParam>=<affiliate>`; without a code, the parameter is still never added from `params`. */
+  affiliate?: [param: string, code?: string];
   /** Landing parameters (forwarded), then the producer's own (`off`, `sck`, `src`): later wins. */
   params?: Record<string, string | undefined>[];
 }
@@ -34,7 +34,8 @@ const repairQuery = (hotlink: string) =>
 export function decorateHotLink(url: URL, { affiliate, params = [] }: CheckoutAdditions): string {
   const own = new URLSearchParams(url.search);
   // The affiliate first: it is what a truncated or hand-copied URL must not lose.
-  const added = new URLSearchParams(affiliate && [affiliate]);
+  const added = new URLSearchParams(affiliate?.[1] ? [affiliate as [string, string]] : []);
+  // Nothing but the validated code goes out as the affiliate parameter, even if forwarded.
   for (const source of params) {
     for (const [key, value] of Object.entries(source)) if (value && key != affiliate?.[0]) added.set(key, value);
   }

@@ -115,6 +115,24 @@ describe('hostile forwarded values in the landing URL', () => {
   });
 });
 
+describe('the checkout parameter among the forwarded ones (a producer who adds "af" to data-forward)', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+  it('an invalid code in it never reaches checkout: only a validated code goes out as af', () => {
+    setUrl('/curso?af=evil-not-a-code&utm_source=fb');
+    const hotlinks = start({ forward: ['af', 'utm_source'] });
+    expect(hotlinks.getAttribution()).toBeNull();
+    expect(buy()).toBe(`${BUY}&utm_source=fb`);
+    expect(hotlinks.checkoutUrl('https://pay.hotmart.com/A72242240H')).toBe('https://pay.hotmart.com/A72242240H?utm_source=fb');
+  });
+
+  it('with a valid code, af is that code, once', () => {
+    setUrl(`/curso?a=${CODE}&af=W3620259P`);
+    start({ forward: ['af'] });
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+  });
+});
+
 describe('a tampered stored cookie is discarded and deleted', () => {
   usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
 
