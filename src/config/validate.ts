@@ -4,6 +4,7 @@
  */
 import compiled from 'virtual:hotlinks-options';
 import type { HotLinksOptions, ResolvedOptions } from './schema.js';
+import { shown } from './shown.js';
 
 export type { HotLinksOptions, ResolvedOptions };
 
@@ -38,8 +39,6 @@ export function fromAttribute(rule: OptionRule, text: string): unknown {
         : t;
 }
 
-/** A value as the message shows it: quoted, and short (a URL parameter can be 10,000 characters). */
-const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, 80);
 
 const copy = (value: unknown) => (Array.isArray(value) ? [...value] : value);
 

@@ -6,6 +6,7 @@
 import { attributeLanding, readLanding } from '../attribution/attribution.js';
 import { cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
 import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema.js';
+import { shown } from '../config/shown.js';
 
 /** The browser's options (one config for both sides), with the registrable domain made explicit. */
 export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {
@@ -20,11 +21,6 @@ const DOMAIN_PROBLEM = 'must be your registrable domain in lowercase, such as "s
 const serverOptionsSchema = optionsSchema.extend({
   cookieDomain: optionsSchema.shape.cookieDomain.refine((domain) => domain != 'auto'),
 });
-
-const shown = (value: unknown) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? text.slice(0, 77) + '...' : text;
-};
 
 /** Fills in defaults and checks every option; throws an error naming the first bad one. */
 export function resolveServerOptions(options: ServerOptions, caller = 'hotlinks-embed/server'): ResolvedServerOptions {
