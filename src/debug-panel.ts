@@ -7,6 +7,7 @@
  */
 import { documentJar } from './attribution/cookie-store.js';
 import { probeRegistrableDomain } from './attribution/registrable-domain.js';
+import { parseHotLink } from './checkout/checkout-url.js';
 import type { HotLinks } from './hotlinks.js';
 import { runningInstance } from './instance.js';
 
@@ -32,7 +33,7 @@ function nextCheckout(hotlinks: HotLinks): string {
   const rendered = button?.shadowRoot?.querySelector<HTMLAnchorElement>('a[part~="button"]')?.href;
   if (rendered) return rendered + '  (Buy button)';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (link.protocol == 'https:' && hotlinks.options.checkoutHosts.includes(link.host)) return link.href + '  (link)';
+    if (parseHotLink(link.href, hotlinks.options.checkoutHosts)) return link.href + '  (link)';
   }
   return 'no Buy button or checkout link on this page';
 }
