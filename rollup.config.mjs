@@ -1,31 +1,22 @@
 // Builds the ESM package (dist/esm, with .d.ts) and the two drop-in scripts (dist/*.js, minified IIFE).
 import resolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { relative, resolve as resolvePath } from 'node:path';
 import hotlinksOptions from './build/options-plugin.mjs';
+
+/**
+ * `DROPIN` (see src/build-flags.d.ts): true in the drop-in scripts, whose rarely needed parts are
+ * companion files loaded from beside them; false in the ESM package, which imports those parts.
+ */
+const flag = (dropin) => replace({ preventAssignment: true, values: { DROPIN: String(dropin) } });
 
 const esm = {
   input: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server/index.ts' },
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
-  plugins: [hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
-};
-
-/**
- * In the drop-ins, a few rarely needed parts are companion files loaded from beside the script only
- * on pages that need them: these modules stand in for theirs (see each `*-lazy.ts`).
- */
-const LAZY = { 'src/reports.ts': 'src/reports-lazy.ts', 'src/checkout/form-fields.ts': 'src/checkout/form-fields-lazy.ts' };
-const lazyCompanions = {
-  name: 'lazy-companions',
-  async resolveId(source, importer, options) {
-    if (!importer || importer.endsWith('-lazy.ts')) return null;
-    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    const lazy = resolved && LAZY[relative(process.cwd(), resolved.id)];
-    return lazy ? resolvePath(lazy) : null;
-  },
+  plugins: [flag(false), hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
 };
 
 const dropin = (input, file, format = 'iife') => ({
@@ -33,7 +24,7 @@ const dropin = (input, file, format = 'iife') => ({
   // Maps are written but not linked: the link comment alone is 1% of the capture script's budget.
   output: { file, format, sourcemap: 'hidden' },
   plugins: [
-    lazyCompanions,
+    flag(true),
     hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src' } }),
@@ -55,6 +46,5 @@ export default [
   dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
   // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
-  dropin('src/reports.ts', 'dist/hotlinks-report.js', 'es'),
-  dropin('src/checkout/form-fields.ts', 'dist/hotlinks-forms.js', 'es'),
+  dropin('src/report/reports.ts', 'dist/hotlinks-report.js', 'es'),
 ];

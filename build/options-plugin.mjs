@@ -82,14 +82,24 @@ export function compileCheck(s, v = 'v', depth = 0) {
   return '(' + all.join('&&') + ')';
 }
 
-/** The module's source: `export default { key: { default, check, description? } }`. */
+/**
+ * The module's source: `export default { key: { default, check, description? } }`. Options of the
+ * same shape (three lists of parameter names, say) share one check function.
+ */
 export function compileOptions(properties, { descriptions = true } = {}) {
+  const checks = [];
   const rules = Object.entries(properties).map(([key, s]) => {
-    const fields = [`default:${JSON.stringify(s.default)}`, `check:(v)=>${compileCheck(s)}`];
+    const body = compileCheck(s);
+    const index = checks.includes(body) ? checks.indexOf(body) : checks.push(body) - 1;
+    const fields = [`default:${JSON.stringify(s.default)}`, `check:c${index}`];
     if (descriptions) fields.push(`description:${JSON.stringify(s.description)}`);
     return `${JSON.stringify(key)}:{${fields.join(',')}}`;
   });
-  return `import * as formats from ${JSON.stringify(FORMATS)};\nexport default {${rules.join(',\n')}};\n`;
+  return (
+    `import * as formats from ${JSON.stringify(FORMATS)};\n` +
+    checks.map((body, i) => `const c${i}=(v)=>${body};\n`).join('') +
+    `export default {${rules.join(',\n')}};\n`
+  );
 }
 
 /**

@@ -5,13 +5,20 @@
  * pages pay for one regular expression. It works under a strict Content-Security-Policy with
  * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
  */
-import { documentJar } from './attribution/cookie-store.js';
-import { probeRegistrableDomain } from './attribution/registrable-domain.js';
+import { cookieAttributes, cookieValues, serializeCookie } from './attribution/cookie-codec.js';
+import { documentJar, domainsOf } from './attribution/cookie-store.js';
 import { parseHotLink } from './checkout/checkout-url.js';
 import type { HotLinks } from './hotlinks.js';
 import { runningInstance } from './instance.js';
 
 export type Fact = [label: string, value: string];
+
+const CONSENT = {
+  granted: 'granted',
+  pending: 'pending: nothing is written until HotLinks.consent(true)',
+  google: "waiting for Google Consent Mode's ad_storage",
+  tcf: 'waiting for the TCF consent tool (purpose 1)',
+};
 
 const DAY = 86_400_000;
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,21 +26,38 @@ const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
 /** The probed domain, once per page: probing writes (and removes) a test cookie. */
 let probed: string | undefined | null = null;
 
-/** The cookie's domain as the store chose it: configured, or the same probe the store ran. */
+/**
+ * The registrable domain, found as the store finds it: the shortest domain on which a cookie
+ * reads back. The probe's value is random, so a probe cookie planted by another site cannot pass.
+ */
+function probeDomain(): string | undefined {
+  const value = Math.random().toString(36).slice(2);
+  for (const domain of domainsOf(location.hostname)) {
+    const attributes = cookieAttributes(undefined, domain, false);
+    documentJar.write(serializeCookie('hotlinks_probe', value, attributes));
+    if (cookieValues(documentJar.read(), 'hotlinks_probe').includes(value)) {
+      documentJar.write(serializeCookie('hotlinks_probe', '', { ...attributes, expires: new Date(0) }));
+      return domain;
+    }
+  }
+}
+
+/** The cookie's domain: as this page wrote it, configured, or probed. */
 function cookieDomain(hotlinks: HotLinks): string {
   const { cookieDomain } = hotlinks.options;
   if (cookieDomain != 'auto') return cookieDomain;
-  if (probed === null) probed = probeRegistrableDomain(location.hostname, documentJar);
+  if (probed === null) probed = probeDomain();
   return probed ? '.' + probed + ' (shared by its subdomains)' : location.hostname + ' only (host-only cookie)';
 }
 
-/** The URL the first Buy button or checkout link on the page opens. */
+/** The URL the first Buy button or checkout link on the page opens (a link is decorated as it is pressed). */
 function nextCheckout(hotlinks: HotLinks): string {
   const button = document.querySelector('hotlink-buy-button');
   const rendered = button?.shadowRoot?.querySelector<HTMLAnchorElement>('a[part~="button"]')?.href;
   if (rendered) return rendered + '  (Buy button)';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (parseHotLink(link.href, hotlinks.options.checkoutHosts)) return link.href + '  (link)';
+    const written = hotlinks.writtenUrl(link) ?? '';
+    if (parseHotLink(written, hotlinks.options.checkoutHosts)) return hotlinks.checkoutUrl(written) + '  (link)';
   }
   return 'no Buy button or checkout link on this page';
 }
@@ -58,7 +82,7 @@ export function debugFacts(hotlinks: HotLinks | undefined = runningInstance(), n
           : 'this page only (memory): no consent, or cookies refused',
     ],
     ['cookie domain', attribution?.storage == 'cookie' ? cookieDomain(hotlinks) : '—'],
-    ['consent', hotlinks.options.consent == 'granted' ? 'granted' : 'pending: nothing is written until HotLinks.consent(true)'],
+    ['consent', CONSENT[hotlinks.options.consent]],
     ['forwarded', params.join(' & ') || 'none'],
     ['model', `${options.attribution}, ${options.cookieDays == 'forever' ? 400 : options.cookieDays} days, as "${options.checkoutParam}="`],
     ['checkout', nextCheckout(hotlinks)],
@@ -82,23 +106,27 @@ function render(list: HTMLElement, facts: Fact[]) {
 }
 
 const STYLES = `
-:host { all: initial; position: fixed; z-index: 2147483647; right: 12px; bottom: 12px; }
-section { box-sizing: border-box; width: min(440px, calc(100vw - 24px)); max-height: 70vh; overflow: auto;
+:host { all: initial; position: fixed; z-index: 2147483647; left: 8px; bottom: 8px; }
+section { box-sizing: border-box; max-height: 70vh; overflow: auto; opacity: .85;
   font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #e6edf3;
-  background: #0d1117f2; border: 1px solid #30363d; border-radius: 8px; padding: 10px 12px;
+  background: #0d1117f2; border: 1px solid #30363d; border-radius: 8px; padding: 2px 6px;
   box-shadow: 0 6px 24px #0006; }
-header { display: flex; justify-content: space-between; align-items: center; font-weight: 700; color: #ef4f17; }
+section.open { width: min(440px, calc(100vw - 16px)); padding: 10px 12px; opacity: 1; }
+header { display: flex; justify-content: space-between; align-items: center; gap: 4px; }
 button { all: unset; cursor: pointer; color: #8b949e; padding: 0 4px; font-size: 16px; }
+button.toggle { font-size: 12px; font-weight: 700; color: #ef4f17; }
 button:focus-visible { outline: 2px solid #58a6ff; border-radius: 3px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 10px; margin: 8px 0 0; }
+dl[hidden] { display: none; }
 dt { color: #8b949e; }
 dd { margin: 0; overflow-wrap: anywhere; }
 `;
 
 /**
  * Shows the facts, refreshed every second and after each capture: in `container` as a plain `<dl>`
- * (styled by the page), or by default in a fixed panel in the corner. Returns a function that
- * removes it.
+ * (styled by the page), or by default in a panel in the corner. Anyone can craft a link with
+ * `?hotlinks_debug=1`, so the panel starts as a small tab that covers nothing (a Buy button
+ * included, on a phone) and opens on a tap. Returns a function that removes it.
  */
 export function showDebugPanel(container?: Element): () => void {
   const list = document.createElement('dl');
@@ -113,13 +141,22 @@ export function showDebugPanel(container?: Element): () => void {
       root.adoptedStyleSheets = [sheet];
     } catch {
       // No constructed stylesheets (old browsers): readable, if plain.
-      Object.assign(host.style, { position: 'fixed', right: '12px', bottom: '12px', zIndex: '2147483647', background: '#fff', font: '12px monospace' });
+      Object.assign(host.style, { position: 'fixed', left: '8px', bottom: '8px', zIndex: '2147483647', background: '#fff', font: '12px monospace' });
     }
     const panel = root.appendChild(document.createElement('section'));
     panel.setAttribute('role', 'region');
     panel.setAttribute('aria-label', 'HotLinks debug');
     const header = panel.appendChild(document.createElement('header'));
-    header.append('HotLinks debug');
+    const toggle = header.appendChild(document.createElement('button'));
+    toggle.className = 'toggle';
+    toggle.textContent = 'HotLinks debug';
+    toggle.setAttribute('aria-expanded', 'false');
+    list.hidden = true;
+    toggle.addEventListener('click', () => {
+      list.hidden = !list.hidden;
+      panel.classList.toggle('open', !list.hidden);
+      toggle.setAttribute('aria-expanded', String(!list.hidden));
+    });
     const close = header.appendChild(document.createElement('button'));
     close.textContent = '×';
     close.setAttribute('aria-label', 'Close the HotLinks debug panel');

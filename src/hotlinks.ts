@@ -1,19 +1,23 @@
 /**
- * One running HotLinks: capture from the URL (and on single-page navigations), the stored
- * attribution, consent, checkout URLs, link decoration, events and reports.
+ * One running HotLinks: the attribution (captured from the landing URL, kept in the cookie or in
+ * memory), consent, checkout URLs, and the page's API. Watching navigations, decorating links and
+ * announcing departures are modules of their own; this file wires them.
  */
 import { type Attribution, attributeLanding, readLanding } from './attribution/attribution.js';
 import { cookieStore } from './attribution/cookie-store.js';
-import { decorateHotLink, parseHotLink } from './checkout/checkout-url.js';
+import { decorateHotLink, matchesHost, parseHotLink } from './checkout/checkout-url.js';
 import { linkDecorator } from './checkout/decorate-links.js';
+import { watchDepartures } from './checkout/departures.js';
 import type { ResolvedOptions } from './config/validate.js';
+import { followConsentTool } from './consent/consent-tools.js';
 import { fire } from './events.js';
-import { reportEvent } from './reports.js';
+import { watchNavigation } from './navigation.js';
+import { reportEvent } from './report/reporter.js';
 
 export type CheckoutExtras = Record<string, string | undefined>;
 
 export interface HotLinks {
-  /** The settings in force; `consent` follows `consent()`. */
+  /** The settings in force; `consent` follows `consent()` (`granted` or `pending`). */
   readonly options: ResolvedOptions;
   /** The current attribution, or `null`. */
   getAttribution(): Attribution | null;
@@ -32,7 +36,7 @@ export interface HotLinks {
   beginCheckout(url: string, source: EventTarget): boolean;
   /**
    * The URL the page itself wrote on a link (its `href` before decoration): the Buy button's
-   * fallback link is decorated too, and the button must start from what the producer wrote.
+   * fallback link can be decorated too, and the button must start from what the producer wrote.
    */
   writtenUrl(link: Element): string | null;
 }
@@ -40,53 +44,66 @@ export interface HotLinks {
 export function startHotLinks(options: ResolvedOptions): HotLinks {
   const browser = typeof document != 'undefined';
   const store = browser ? cookieStore(options) : null;
-  const decorator = linkDecorator((href) => {
-    try {
-      return checkoutUrl(href);
-    } catch {
-      return null;
-    }
-  });
   const granted = () => options.consent == 'granted';
-  /** This page's capture; the cookie, when it could be written, is the truth. */
-  let memory: Attribution | null = null;
+  /**
+   * The attribution: read from the cookie once, when first needed (a page without a landing code
+   * and without a checkout link to decorate never reads it), then kept here. `undefined`: not read yet.
+   */
+  let memory: Attribution | null | undefined;
   /** Forwarded parameters on the current URL: they reach checkout even with no affiliate code. */
   let pageParams: Record<string, string> = {};
-
-  /**
-   * Whether `memory` holds what the cookie said, this task. Reading `document.cookie` is a round
-   * trip to the browser, and decorating a page asks for the attribution once per link.
-   */
-  let readThisTask = false;
+  /** An `attribution` report waiting for consent. */
+  let waitingReport = false;
+  /** The landing last captured, so a navigation back to it is not a second capture. */
+  let lastLanding: string | undefined;
+  let listening = false;
 
   const getAttribution = (): Attribution | null => {
     const now = Date.now();
-    // An existing cookie is read even while consent is pending: reading writes nothing.
-    if (memory?.storage != 'memory' && !readThisTask) {
-      readThisTask = true;
-      queueMicrotask(() => (readThisTask = false));
+    if (memory === undefined) {
       const stored = store?.read(now);
       memory = stored ? { ...stored, storage: 'cookie' } : null;
     }
     return memory && memory.expiresAt > now ? { ...memory } : null;
   };
 
-  const checkoutUrl = (hotlink: string, extra: CheckoutExtras = {}): string => {
+  /** `url` with the affiliate code as `param` and the forwarded parameters, where it lacks them. */
+  const decorated = (url: URL, param: string, extra: CheckoutExtras = {}) => {
+    const attribution = getAttribution();
+    return decorateHotLink(url, { affiliate: [param, attribution?.affiliate], params: [attribution?.params ?? {}, pageParams, extra] });
+  };
+
+  const checkoutUrl = (hotlink: string, extra?: CheckoutExtras): string => {
     const url = parseHotLink(hotlink, options.checkoutHosts);
     if (!url) {
       throw new Error(
         `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
       );
     }
-    const attribution = getAttribution();
-    return decorateHotLink(url, {
-      affiliate: [options.checkoutParam, attribution?.affiliate],
-      params: [attribution?.params ?? {}, pageParams, extra],
-    });
+    return decorated(url, options.checkoutParam, extra);
   };
 
-  const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, checkoutUrl?: string) =>
-    granted() && reportEvent(event, attribution, pageParams, options, checkoutUrl);
+  /** What a link the page wrote becomes: a checkout link, a link to another site of the producer's, or nothing of ours. */
+  const decorateUrl = (href: string): string | null => {
+    const checkout = parseHotLink(href, options.checkoutHosts);
+    if (checkout) return decorated(checkout, options.checkoutParam);
+    if (!options.crossDomain.length) return null;
+    let url: URL;
+    try {
+      url = new URL(href, location.href);
+    } catch {
+      return null;
+    }
+    const elsewhere = /^https?:$/.test(url.protocol) && url.host != location.host && matchesHost(url.hostname, options.crossDomain);
+    // On the other site the same script captures it: the code goes as the first landing parameter.
+    return elsewhere ? decorated(url, options.params[0]) : null;
+  };
+  const decorator = linkDecorator(decorateUrl);
+
+  const report = (event: 'attribution' | 'checkout', attribution: Attribution | null, url?: string) => {
+    if (granted()) reportEvent(event, attribution, pageParams, options, url);
+    else waitingReport ||= event == 'attribution';
+  };
 
   const save = (attribution: Attribution) => {
     const kept = granted() && !!store?.write(attribution);
@@ -94,16 +111,20 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };
 
-  const refresh = () => browser && options.decorate && decorator.refresh();
+  const refresh = () => listening && decorator.refresh();
 
   const capture = () => {
-    const landing = readLanding(location.search, options);
-    const attribution = attributeLanding(getAttribution(), landing, options, Date.now());
+    const landing = readLanding(location.search, options, location.hash);
     pageParams = landing.params;
-    if (attribution) {
-      save(attribution);
-      fire(document, 'hotlinks-attribution', getAttribution()!);
-      report('attribution', memory);
+    const key = landing.affiliate && landing.affiliate + JSON.stringify(landing.params);
+    if (key && key != lastLanding) {
+      lastLanding = key;
+      const attribution = attributeLanding(getAttribution(), landing, options, Date.now());
+      if (attribution) {
+        save(attribution);
+        fire(document, 'hotlinks-attribution', getAttribution()!);
+        report('attribution', memory!);
+      }
     }
     if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
     // Every URL change: the forwarded parameters on the page may have changed.
@@ -118,6 +139,10 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       options.consent = value ? 'granted' : 'pending';
       if (!value) store?.remove();
       if (memory) value ? save(memory) : (memory.storage = 'memory');
+      if (value && waitingReport) {
+        waitingReport = false;
+        report('attribution', memory ?? null);
+      }
       refresh();
     },
     clear() {
@@ -144,6 +169,15 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   const cleanUrl = (keys: string[]) => {
     const url = new URL(location.href);
     keys.forEach((key) => url.searchParams.delete(key));
+    // A hash router's query loses them too; the route stays.
+    const inHash = url.hash.indexOf('?');
+    if (inHash >= 0) {
+      const query = new URLSearchParams(url.hash.slice(inHash + 1));
+      keys.forEach((key) => query.delete(key));
+      const rest = query.toString();
+      const hash = url.hash.slice(0, inHash) + (rest && '?' + rest);
+      url.hash = hash.length > 1 ? hash : '';
+    }
     // The rest of the query keeps its order; the hash stays.
     try {
       replaceState.call(history, history.state, '', url.href);
@@ -152,37 +186,15 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     }
   };
 
+  // A consent tool answers before the landing is captured when it already knows the visitor.
+  followConsentTool(options.consent, (yes, final) => {
+    if (yes ? !granted() : final) api.consent(yes);
+  });
   watchNavigation(capture);
-  capture(); // which also decorates the page's links
   if (options.decorate) {
-    decorator.observe();
-    const onDeparture = (event: Event) => {
-      const el = (event.target as Element).closest?.(event.type == 'submit' ? 'form' : 'a[href],area[href]');
-      const url = el && decorator.element(el);
-      if (url && !api.beginCheckout(url, el)) event.preventDefault();
-    };
-    document.addEventListener('click', onDeparture, true);
-    document.addEventListener('submit', onDeparture, true);
+    decorator.listen();
+    listening = true;
+    watchDepartures(decorator, (url) => !!parseHotLink(url, options.checkoutHosts), api.beginCheckout);
   }
   return api;
-}
-
-/** Single-page apps change the URL without loading a page: capture on every history change. */
-function watchNavigation(onChange: () => void) {
-  for (const method of ['pushState', 'replaceState'] as const) {
-    const original = history[method];
-    try {
-      history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
-        original.apply(this, args);
-        try {
-          onChange();
-        } catch {
-          /* the page's navigation must not fail because of us */
-        }
-      };
-    } catch {
-      /* a frozen history: capture on load and popstate only */
-    }
-  }
-  addEventListener('popstate', onChange);
 }

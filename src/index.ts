@@ -11,7 +11,7 @@ export type { HotLinks, CheckoutExtras } from './hotlinks.js';
 export type { Attribution } from './attribution/attribution.js';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate.js';
 export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events.js';
-export type { Report } from './reports.js';
+export type { Report } from './report/reports.js';
 export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button.js';
 
 /** The current attribution, or `null`. */

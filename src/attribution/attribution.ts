@@ -33,17 +33,23 @@ export const lifetimeMs = (options: ResolvedOptions) =>
 
 /**
  * Tracking values are kept verbatim and end up in cookies, reports and the producer's dashboards, so
- * refuse anything markup, a cookie header or a log could mistake for structure (`<script>`, `"`,
- * `;domain=`, CR/LF). No tag seen in use needs these.
+ * refuse anything markup, a cookie header, a log or a JavaScript string could mistake for structure
+ * (`<script>`, `"`, `;domain=`, CR/LF, C1 controls, U+2028). No tag seen in use needs these.
  */
-export const isForwardable = (value: string) => value.length > 0 && value.length <= MAX_PARAM && !/[\0-\x1f\x7f<>"'`;\\]/.test(value);
+export const isForwardable = (value: string) =>
+  value.length > 0 && value.length <= MAX_PARAM && !/[\0-\x1f\x7f-\x9f\u2028\u2029<>"'`;\\]/.test(value);
 
 export const isAffiliateCode = (value: string, options: ResolvedOptions) =>
   value.length <= MAX_CODE && new RegExp(options.codePattern).test(value);
 
-/** Reads a landing URL's query. Invalid values are ignored, never repaired. */
-export function readLanding(search: string, options: ResolvedOptions): Landing {
-  const query = new URLSearchParams(search);
+/**
+ * Reads a landing URL's query and, for hash routers, the query inside its hash (`#/curso?a=CODE`,
+ * `#?a=CODE`); where a parameter appears twice, the first value counts. Invalid values are ignored,
+ * never repaired. The server has no hash, and passes none.
+ */
+export function readLanding(search: string, options: ResolvedOptions, hash = ''): Landing {
+  const inHash = hash.indexOf('?');
+  const query = new URLSearchParams(inHash < 0 ? search : search + '&' + hash.slice(inHash + 1));
   const landing: Landing = { params: {} };
   for (const key of options.params) {
     const value = query.get(key);
@@ -65,13 +71,19 @@ export function readLanding(search: string, options: ResolvedOptions): Landing {
  * very click: the producer's server set it in the response to this landing (`hotlinks-embed/server`).
  */
 const SAME_CLICK_MS = 10 * 60_000;
+/**
+ * How far in the visitor's future a stored capture may lie and still count as first under
+ * first-click: a server's clock may be minutes ahead of the visitor's. A capture claiming a later
+ * time is no earlier click, whatever it says.
+ */
+const FUTURE_MS = 10 * 60_000;
 
 /** Both come from `readLanding`, directly or through the cookie, so their keys are in one order. */
 const sameParams = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) == JSON.stringify(b);
 
 /**
  * The attribution after a landing: a new code makes a new attribution under last-click, and under
- * first-click only when nothing unexpired is stored. Returns `null` when the stored one stands, and
+ * first-click only when nothing unexpired (and not from the future) is stored. Returns `null` when the stored one stands, and
  * the stored one itself when it is this same click, so it is reported but not written again (a
  * cookie rewritten by script is one Safari keeps 7 days at most).
  */
@@ -83,7 +95,7 @@ export function attributeLanding(
 ): Attribution | null {
   if (!landing.affiliate) return null;
   if (stored && stored.expiresAt > now) {
-    if (options.attribution == 'first-click') return null;
+    if (options.attribution == 'first-click' && stored.capturedAt <= now + FUTURE_MS) return null;
     if (stored.affiliate == landing.affiliate && now - stored.capturedAt < SAME_CLICK_MS && sameParams(stored.params, landing.params)) {
       return stored;
     }

@@ -72,7 +72,8 @@ export function decodeAttribution(
 export interface CookieAttributes {
   /** None: a session cookie (the domain probe's). */
   expires?: Date;
-  path: '/';
+  /** Always `/` for the attribution; deeper paths only to delete a shadow. */
+  path: string;
   domain?: string;
   sameSite: 'Lax';
   secure: boolean;
@@ -103,14 +104,32 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
 
 /**
  * Whether a host can take a cookie with a `Domain` attribute. Not `localhost`, an IP address or any
- * single-label name: there both sides write a host-only cookie (see `registrable-domain.ts`).
+ * single-label name: there both sides write a host-only cookie (see `domainsOf` in `cookie-store.ts`).
  */
 export const takesDomainCookies = (hostname: string) => hostname.includes('.') && !/^[\d.]+$|:/.test(hostname);
 
 /**
- * The raw value of cookie `name` in a `Cookie` request header: the first one, read the way the
- * browser side reads `document.cookie` (same format), so both sides see the same value.
+ * Every value of cookie `name` in a `Cookie` request header or in `document.cookie` (same format),
+ * in the order the browser lists them. There can be several: one per path and domain it was set on.
  */
-export function cookieFromHeader(header: string | null | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(/; */)) if (pair.startsWith(name + '=')) return pair.slice(name.length + 1);
+export const cookieValues = (header: string | null | undefined, name: string): string[] =>
+  (header ?? '')
+    .split(/; */)
+    .filter((pair) => pair.startsWith(name + '='))
+    .map((pair) => pair.slice(name.length + 1));
+
+/**
+ * The attribution among several cookies of our name: the last value that decodes. Browsers list
+ * the cookie with the longest `Path` first and, among equal paths, the oldest first; ours is always
+ * written with `Path=/`, so a copy planted on a deeper path by a sibling subdomain comes before it
+ * and loses, and a value that does not decode is skipped, never a reason to drop a valid one.
+ */
+export function pickAttribution(
+  values: readonly string[],
+  options: ResolvedOptions,
+  now: number,
+): Omit<Attribution, 'storage'> | null {
+  let found = null;
+  for (const value of values) found = decodeAttribution(value, options, now) ?? found;
+  return found;
 }

@@ -1,85 +1,124 @@
 /**
  * Reads and writes the attribution cookie in the browser. Every failure (cookies blocked,
- * `document.cookie` throwing, a domain the browser refuses) is reported as `false`, never thrown:
- * the caller then keeps the attribution in memory for the page.
+ * `document.cookie` throwing, a domain the browser refuses) is reported as `false` or `null`, never
+ * thrown: the caller then keeps the attribution in memory for the page.
+ *
+ * Other cookies of our name can be on the page: a sibling subdomain can write one on the shared
+ * domain under a deeper `Path`, with a valid-looking or a garbage value. The rule (see
+ * `pickAttribution`): the last value that decodes is the attribution; the others are shadows, deleted
+ * where this page's path allows, and a value that does not decode never deletes a valid one.
  */
 import type { ResolvedOptions } from '../config/validate.js';
 import type { Attribution } from './attribution.js';
-import { type CookieAttributes, cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie } from './cookie-codec.js';
-import { probeRegistrableDomain } from './registrable-domain.js';
+import { cookieAttributes, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
 
-/** One cookie at a time; tests give the store a fake jar. */
+/** `document.cookie`: what the page sees, and a `name=value; attributes` string to store. Tests give a fake one. */
 export interface CookieJar {
-  get(name: string): string | undefined;
-  set(name: string, value: string, attributes: CookieAttributes): void;
-  remove(name: string, attributes: Omit<CookieAttributes, 'expires'>): void;
+  read(): string;
+  write(cookie: string): void;
 }
 
-/**
- * `document.cookie` as a jar. Values pass through as they are: `cookie-codec.ts` made them
- * cookie-safe, and writing goes through the serializer the server uses too. (js-cookie would do
- * the same with its encoding switched off, for 540 bytes gzipped: an eighth of the capture
- * script's budget.)
- */
 export const documentJar: CookieJar = {
-  get: (name) => cookieFromHeader(document.cookie, name),
-  set(name, value, attributes) {
-    document.cookie = serializeCookie(name, value, attributes);
-  },
-  remove(name, attributes) {
-    documentJar.set(name, '', { ...attributes, expires: new Date(0) });
+  read: () => document.cookie,
+  write(cookie) {
+    document.cookie = cookie;
   },
 };
 
+/**
+ * The domains a cookie of this host could be set on, shortest first (`com.br`, `shop.com.br`,
+ * `www.shop.com.br`): the browser refuses a public suffix, so the first one it keeps is the
+ * registrable domain. None for `localhost`, an IP address or a single label: host-only cookies there.
+ */
+export const domainsOf = (hostname: string): string[] =>
+  takesDomainCookies(hostname)
+    ? hostname
+        .split('.')
+        .map((_, i, labels) => labels.slice(i).join('.'))
+        .slice(0, -1)
+        .reverse()
+    : [];
+
+/**
+ * Every `Path` a cookie visible on `pathname` can have, but `/`: `/curso/aula` sees cookies set on
+ * `/curso`, `/curso/` and `/curso/aula`.
+ */
+const deeperPaths = (pathname: string): string[] => {
+  const paths = new Set<string>();
+  for (let i = 1; i < pathname.length; i++) if (pathname[i] == '/') paths.add(pathname.slice(0, i)).add(pathname.slice(0, i + 1));
+  if (pathname.length > 1) paths.add(pathname);
+  return [...paths];
+};
+
 export interface CookieStore {
-  /** The cookie's domain: configured, or probed on first use (probing writes a test cookie). */
+  /** The domain this page wrote the cookie on; `undefined` for host-only, or before a write. */
   readonly domain: string | undefined;
-  /** The stored attribution; a cookie that does not decode is deleted. */
+  /** The stored attribution (see the rule above). */
   read(now: number): Omit<Attribution, 'storage'> | null;
   /** Writes, then reads back: `true` only if the browser really kept it. */
   write(attribution: Attribution): boolean;
+  /** Deletes the attribution and every shadow of it this page can reach. */
   remove(): void;
 }
 
 export function cookieStore(
   options: ResolvedOptions,
   jar: CookieJar = documentJar,
-  location: Pick<Location, 'hostname' | 'protocol'> = window.location,
+  location: Pick<Location, 'hostname' | 'pathname' | 'protocol'> = window.location,
 ): CookieStore {
-  const { cookieName, cookieDomain } = options;
-  let domain: string | undefined | null = null;
+  const { cookieName: name, cookieDomain } = options;
+  const secure = location.protocol == 'https:';
+  /** Where our cookie may be: the configured domain, or any the browser could have taken, and host-only. */
+  const domains = cookieDomain == 'auto' ? [...domainsOf(location.hostname), undefined] : [cookieDomain];
+  const values = () => cookieValues(jar.read(), name);
+  const expire = (paths: string[], from = domains) => {
+    for (const path of paths) for (const domain of from) jar.write(serializeCookie(name, '', { ...cookieAttributes(0, domain, false), path }));
+  };
+  let written: string | undefined;
+
   const store: CookieStore = {
     get domain() {
-      if (domain === null) domain = cookieDomain == 'auto' ? probeRegistrableDomain(location.hostname, jar) : cookieDomain;
-      return domain;
+      return written;
     },
     read(now) {
-      let value: string | undefined;
       try {
-        value = jar.get(cookieName);
+        const all = values();
+        const found = pickAttribution(all, options, now);
+        // Shadows on deeper paths go; `/` only when nothing there is valid: it is ours to clean.
+        if (all.length > (found ? 1 : 0)) expire(found ? deeperPaths(location.pathname) : ['/', ...deeperPaths(location.pathname)]);
+        return found;
       } catch {
         return null;
       }
-      const attribution = decodeAttribution(value, options, now);
-      if (value && !attribution) store.remove();
-      return attribution;
     },
     write(attribution) {
       const value = encodeAttribution(attribution);
       try {
         // An unchanged cookie is not written again: one set by the server keeps its longer life.
-        if (jar.get(cookieName) != value) {
-          jar.set(cookieName, value, cookieAttributes(attribution.expiresAt, store.domain, location.protocol == 'https:'));
+        if (values().includes(value)) return true;
+        // No separate probe: the value itself is unique, so the first domain on which it reads back
+        // is the registrable domain, and nothing planted by another site can pass for it.
+        for (const domain of domains) {
+          jar.write(serializeCookie(name, value, cookieAttributes(attribution.expiresAt, domain, secure)));
+          const all = values();
+          if (all.includes(value)) {
+            written = domain;
+            if (all.length > 1) {
+              expire(deeperPaths(location.pathname));
+              // A host-only copy at `/` from an earlier write would otherwise keep its place in the order.
+              if (domain) expire(['/'], [undefined]);
+            }
+            return true;
+          }
         }
-        return jar.get(cookieName) == value;
       } catch {
-        return false;
+        /* cookies blocked: the attribution stays in memory */
       }
+      return false;
     },
     remove() {
       try {
-        // A cookie is removed only with the domain it was set with; an old host-only one too.
-        for (const domain of [store.domain, undefined]) jar.remove(cookieName, cookieAttributes(0, domain, false));
+        expire(['/', ...deeperPaths(location.pathname)]);
       } catch {
         /* nothing stored, nothing to remove */
       }

@@ -1,36 +1,42 @@
 /**
- * Keeps every checkout `<a href>`, `<area href>` and `<form action>` on the page decorated,
- * including ones added or changed later. Work is proportional to what changed: a
- * MutationObserver batch is handled in one pass, and each distinct href is computed once.
+ * Gives checkout `<a href>`, `<area href>` and `<form action>` (and links to the producer's other
+ * sites) their decorated URL at the moment the visitor acts on them: pointer down (click,
+ * middle-click, long-press, drag), a key, focus, the context menu ("copy link address"); the click
+ * and the submission themselves go through `departures.ts`, which decorates first. Every way of
+ * leaving carries the code, and a page load costs nothing per link, however many links the page
+ * has or adds. Hotmart's widget links (`a.hotmart-fb`) are decorated at once too: its script may
+ * read their `href` before anyone acts.
  */
-
 import { addFormFields } from './form-fields.js';
 
-const SELECTOR = 'a[href],area[href],form[action]';
+export const LINKS = 'a[href],area[href]';
+const SELECTOR = LINKS + ',form[action]';
+const WIDGET = 'a.hotmart-fb';
+/** Before any of these reaches its target, the link under it is decorated (a form: on submission). */
+const PRESSES = ['pointerdown', 'keydown', 'focusin', 'contextmenu'];
 
-/** Returns the decorated URL, or `null` for a link that is not a checkout link. */
+/** The decorated URL for a URL the page wrote, or `null` for a link that is not ours to touch. */
 export type UrlDecorator = (href: string) => string | null;
 
 export interface LinkDecorator {
   /** The URL the page wrote on a link or form, before any decoration of ours. */
   source(el: Element): string | null;
-  /** Decorates one element; returns its decorated URL, or `null` when it is not a checkout link. */
+  /** Decorates one element; returns its decorated URL, or `null` when it is not ours to touch. */
   element(el: Element): string | null;
-  /** Decorates `root` and every link and form under it. */
+  /** Decorates `root` and every link and form under it, now. */
   all(root?: ParentNode): void;
-  /** The attribution changed: decorate every link afresh from the URL the page wrote. */
+  /** The attribution changed: decorate again what carries a decoration, and the widget's links. */
   refresh(): void;
-  /** Keep decorating links and forms as they are added or their URL changes. */
-  observe(): void;
+  /** Decorate as the visitor acts; the widget's links at once. */
+  listen(): void;
 }
 
 export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   /** Per element: the URL the page wrote, and the one we replaced it with. */
   const seen = new WeakMap<Element, [original: string, applied: string]>();
-  let cache = new Map<string, string | null>();
 
   const nameOf = (el: Element) => (el.tagName == 'FORM' ? 'action' : 'href');
-  const sourceOf = (el: Element) => {
+  const source = (el: Element) => {
     const current = el.getAttribute(nameOf(el));
     const [original, applied] = seen.get(el) ?? [];
     // The page may have changed the URL since we decorated it: then its new URL is the original.
@@ -38,41 +44,40 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   };
 
   const element = (el: Element): string | null => {
-    const name = nameOf(el);
-    const source = sourceOf(el);
-    if (source == null) return null;
-    let url = cache.get(source);
-    if (url === undefined) cache.set(source, (url = decorateUrl(source)));
+    const written = source(el);
+    if (written == null) return null;
+    const url = decorateUrl(written);
     // Also for a form the page pointed elsewhere: it loses the fields we gave it.
-    if (el instanceof HTMLFormElement) addFormFields(el, url);
+    if (el.tagName == 'FORM') addFormFields(el as HTMLFormElement, url);
     if (url == null) return null;
-    seen.set(el, [source, url]);
-    if (el.getAttribute(name) != url) el.setAttribute(name, url);
+    seen.set(el, [written, url]);
+    if (el.getAttribute(nameOf(el)) != url) el.setAttribute(nameOf(el), url);
     return url;
   };
 
-  const all = (root: ParentNode = document) => {
-    if (root instanceof Element && root.matches(SELECTOR)) element(root);
-    root.querySelectorAll(SELECTOR).forEach(element);
+  const each = (selector: string, root: ParentNode = document) => {
+    if ((root as Element).matches?.(selector)) element(root as Element);
+    root.querySelectorAll(selector).forEach(element);
   };
 
+  const widget = () => each(WIDGET);
+
   return {
-    source: sourceOf,
+    source,
     element,
-    all,
+    all: (root) => each(SELECTOR, root),
     refresh() {
-      cache = new Map();
-      all();
+      document.querySelectorAll(SELECTOR).forEach((el) => seen.has(el) && element(el));
+      widget();
     },
-    observe() {
-      new MutationObserver((records) => {
-        const changed = new Set<Node>();
-        for (const record of records) {
-          if (record.type == 'attributes') changed.add(record.target);
-          else record.addedNodes.forEach((node) => changed.add(node));
-        }
-        changed.forEach((node) => node instanceof Element && node.isConnected && all(node));
-      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'action'] });
+    listen() {
+      const onPress = (event: Event) => {
+        const el = (event.target as Element).closest?.(LINKS);
+        if (el) element(el);
+      };
+      for (const type of PRESSES) document.addEventListener(type, onPress, { capture: true, passive: true });
+      // A script in the page's <head> runs before the body exists.
+      document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', widget) : widget();
     },
   };
 }

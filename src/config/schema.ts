@@ -16,6 +16,8 @@ const name = z.string().regex(/^[\w.-]{1,64}$/);
 const names = (description: string, fallback: string[]) =>
   z.array(name).min(1).max(32).default(fallback).meta({ description });
 const host = z.string().max(253).regex(/^([a-z\d-]{1,63}\.)+[a-z]{2,63}$/);
+/** A host name, or `*.` and a domain for the domain and every subdomain of it. */
+const hostPattern = z.string().max(255).regex(/^(\*\.)?([a-z\d-]{1,63}\.)+[a-z]{2,63}$/);
 const flag = (fallback: boolean) => z.boolean().default(fallback).meta({ description: 'true or false' });
 
 export const optionsSchema = z.strictObject({
@@ -52,18 +54,54 @@ export const optionsSchema = z.strictObject({
     .max(32)
     .default(['pay.hotmart.com', 'payment.hotmart.com'])
     .meta({ description: 'a comma-separated list of lowercase host names' }),
-  /** Landing parameters kept with the attribution and forwarded to checkout. Default `src,sck,xcod,utm_*` (five). */
+  /**
+   * Landing parameters kept with the attribution and forwarded to checkout. Default `src,sck,xcod`,
+   * the five `utm_*`, and the ad click ids `fbclid,gclid,gbraid,wbraid,ttclid,msclkid` (the pixels on
+   * Hotmart's checkout match the sale to the ad with them).
+   */
   forward: z
     .array(name)
     .max(32)
-    .default(['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'])
+    .default([
+      'src',
+      'sck',
+      'xcod',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'utm_content',
+      'fbclid',
+      'gclid',
+      'gbraid',
+      'wbraid',
+      'ttclid',
+      'msclkid',
+    ])
     .meta({ description: 'a comma-separated list of parameter names (letters, digits, _ . -)' }),
-  /** `granted` (default); `pending`: nothing is written to the device until `consent(true)`. */
-  consent: z.enum(['granted', 'pending']).default('granted').meta({ description: '"granted" or "pending"' }),
+  /**
+   * `granted` (default); `pending`: nothing is written to the device until `consent(true)`; `google`:
+   * storage while Google Consent Mode's `ad_storage` is granted; `tcf`: storage once an IAB TCF v2.2
+   * consent tool reports consent to purpose 1 (or that GDPR does not apply).
+   */
+  consent: z
+    .enum(['granted', 'pending', 'google', 'tcf'])
+    .default('granted')
+    .meta({ description: '"granted", "pending", "google" or "tcf"' }),
   /** Remove captured parameters from the address bar. Default false. */
   cleanUrl: flag(false),
   /** Decorate checkout links and forms, including ones added later. Default true. */
   decorate: flag(true),
+  /**
+   * The producer's other sites: links and GET forms to these hosts carry the affiliate code (as the
+   * first name of `params`) and the forwarded parameters. `*.example.com` is example.com and every
+   * subdomain of it. Default: none.
+   */
+  crossDomain: z
+    .array(hostPattern)
+    .max(32)
+    .default([])
+    .meta({ description: 'a comma-separated list of lowercase host names, or "*." and a domain' }),
   /** The producer's endpoint for `attribution` and `checkout` reports. Default: none. */
   collect: z
     .string()

@@ -4,7 +4,7 @@
  * Same capture, same first-/last-click rule, same codec as the browser: only the writer differs.
  */
 import { attributeLanding, readLanding } from '../attribution/attribution.js';
-import { cookieAttributes, cookieFromHeader, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
+import { cookieAttributes, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
 import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema.js';
 import { shown } from '../config/shown.js';
 
@@ -50,7 +50,9 @@ export interface CookieRequest {
  * or `null` when there is nothing to set:
  * - a landing with a valid code: a new attribution (first-click keeps an unexpired stored one);
  * - a valid stored cookie: the same value again, so a cookie the script wrote becomes a server-set one;
- * - a stored value that does not decode (tampered, expired, malformed): deleted, never trusted;
+ * - several cookies of our name (a sibling subdomain's copy on a deeper path): the last value that
+ *   decodes, as the browser script picks it; a value that does not decode never removes a valid one;
+ * - only values that do not decode (tampered, expired, malformed): deleted, never trusted;
  * - no consent, or a host outside `cookieDomain` (the browser would refuse the cookie): nothing.
  */
 export function attributionCookie(request: CookieRequest, options: ResolvedServerOptions, now = Date.now()): string | null {
@@ -65,12 +67,12 @@ export function attributionCookie(request: CookieRequest, options: ResolvedServe
     cookieDomain = domain;
   }
   const secure = url.protocol == 'https:';
-  const value = cookieFromHeader(request.cookie, options.cookieName);
-  const stored = decodeAttribution(value, options, now);
+  const values = cookieValues(request.cookie, options.cookieName);
+  const stored = pickAttribution(values, options, now);
   const landed = attributeLanding(stored && { ...stored, storage: 'cookie' }, readLanding(url.search, options), options, now);
   const attribution = landed ?? stored;
   if (attribution) {
     return serializeCookie(options.cookieName, encodeAttribution(attribution), cookieAttributes(attribution.expiresAt, cookieDomain, secure));
   }
-  return value ? serializeCookie(options.cookieName, '', cookieAttributes(0, cookieDomain, secure)) : null;
+  return values.length ? serializeCookie(options.cookieName, '', cookieAttributes(0, cookieDomain, secure)) : null;
 }

@@ -2,20 +2,25 @@
  * Receiving reports: the checks every adapter runs, whatever its request type. A report is a
  * claim made by a visitor's browser: it is validated, never trusted further than that.
  */
-import { MAX_REPORT_BYTES, type Report, reportSchema } from './report-schema.js';
+import { MAX_REPORT_BYTES, type Report, reportSchema } from '../report/report-schema.js';
 
 export interface CollectOptions<Req> {
   /** Receives each valid report, with the request it came in. A throw or rejection answers 500. */
   onReport(report: Report, request: Req): void | Promise<void>;
   /** The largest body accepted, in bytes. Default 8192. */
   maxBytes?: number;
+  /**
+   * How long the body may take to arrive, in ms. Default 5000: a report is a few hundred bytes, and
+   * a client that trickles one byte at a time would otherwise hold a connection for minutes.
+   */
+  bodyTimeoutMs?: number;
   /** Hears of `onReport` failures. Default: `console.error`. */
   onError?(error: unknown): void;
 }
 
 /** The answer to a report request: 204 when accepted, else a status and a message naming the problem. */
 export interface Outcome {
-  status: 204 | 400 | 405 | 415 | 500;
+  status: 204 | 400 | 405 | 408 | 415 | 500;
   message?: string;
 }
 
@@ -25,7 +30,11 @@ export interface Incoming {
   contentType: string | null | undefined;
   /** The body as bytes, or an already-parsed body (Express), or `null` when it exceeds `limit`. */
   read(limit: number): Promise<Uint8Array | { parsed: unknown } | null>;
+  /** Stops reading a body that took too long. */
+  abort(): void;
 }
+
+const BODY_TIMEOUT_MS = 5000;
 
 /** The chunks of a body read in pieces, as one array. */
 export function concat(chunks: Uint8Array[]): Uint8Array {
@@ -69,11 +78,20 @@ export async function collect<Req>(incoming: Incoming, request: Req, options: Co
   const typeProblem = checkType(incoming.contentType);
   if (typeProblem) return { status: 415, message: typeProblem };
   const limit = options.maxBytes ?? MAX_REPORT_BYTES;
-  let body: Awaited<ReturnType<Incoming['read']>>;
+  const deadline = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, deadline, 'late')));
+  let body: Awaited<ReturnType<Incoming['read']>> | 'late';
   try {
-    body = await incoming.read(limit);
+    body = await Promise.race([incoming.read(limit), late]);
   } catch {
     return { status: 400, message: 'the body could not be read' };
+  } finally {
+    clearTimeout(timer);
+  }
+  if (body == 'late') {
+    incoming.abort();
+    return { status: 408, message: `the body did not arrive within ${deadline} ms` };
   }
   if (!body) return { status: 400, message: `the body is larger than ${limit} bytes` };
   const parsed = parseReport(body);

@@ -74,7 +74,12 @@ const answer = ({ status, message }: Outcome) => {
 export function fetchCollectHandler(options: CollectOptions<Request>) {
   return async function collectReports(request: Request): Promise<Response> {
     try {
-      const incoming = { method: request.method, contentType: request.headers.get('content-type'), read: (limit: number) => readBody(request, limit) };
+      const incoming = {
+        method: request.method,
+        contentType: request.headers.get('content-type'),
+        read: (limit: number) => readBody(request, limit),
+        abort: () => request.body?.cancel().catch(() => {}),
+      };
       return answer(await collect(incoming, request, options));
     } catch (error) {
       (options.onError ?? console.error)(error);

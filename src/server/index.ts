@@ -7,5 +7,5 @@ export { attributionCookie, resolveServerOptions, type CookieRequest, type Resol
 export { nodeMiddleware, nodeCollectHandler, type NodeMiddlewareOptions, type NodeRequest, type NodeResponse } from './node.js';
 export { fetchMiddleware, fetchCollectHandler, type FetchMiddlewareOptions } from './fetch.js';
 export { parseReport, type CollectOptions } from './collect.js';
-export { reportSchema, MAX_REPORT_BYTES, type Report } from './report-schema.js';
+export { reportSchema, MAX_REPORT_BYTES, type Report } from '../report/report-schema.js';
 export { isPageRequest, publicUrl } from './page-request.js';

@@ -18,6 +18,8 @@ export interface NodeRequest {
   /** Set by a body parser that already read the request (Express). */
   body?: unknown;
   readableEnded?: boolean;
+  /** Ends the connection (a body that took too long). */
+  destroy?(): unknown;
   on(event: string, listener: (...args: any[]) => void): unknown;
   removeListener(event: string, listener: (...args: any[]) => void): unknown;
   resume(): unknown;
@@ -102,15 +104,23 @@ function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { p
 
 /**
  * `(req, res)` handler for the `collect` endpoint: 204 for a valid report (handed to `onReport`),
- * 400 for a malformed or oversized body, 405 for a method other than POST, 415 for a body that is
- * not text/plain or application/json. Never throws.
+ * 400 for a malformed or oversized body, 405 for a method other than POST, 408 for a body slower
+ * than `bodyTimeoutMs` (the connection is then closed), 415 for a body that is not text/plain or
+ * application/json. Never throws. Headers are the server's to time out: set Node's
+ * `server.headersTimeout` and `server.requestTimeout` (see the README).
  */
 export function nodeCollectHandler(options: CollectOptions<NodeRequest>) {
   return async function collectReports(request: NodeRequest, response: NodeResponse): Promise<void> {
     let outcome;
     try {
       outcome = await collect(
-        { method: request.method, contentType: headerOf(request)('content-type'), read: (limit) => readBody(request, limit) },
+        {
+          method: request.method,
+          contentType: headerOf(request)('content-type'),
+          read: (limit) => readBody(request, limit),
+          // After the 408 below has been written: the connection then closes whatever the client still sends.
+          abort: () => setTimeout(() => request.destroy?.(), 0),
+        },
         request,
         options,
       );
@@ -121,7 +131,7 @@ export function nodeCollectHandler(options: CollectOptions<NodeRequest>) {
     if (response.headersSent) return;
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (outcome.status == 405) headers.allow = 'POST';
-    if (outcome.status == 400) headers.connection = 'close';
+    if (outcome.status == 400 || outcome.status == 408) headers.connection = 'close';
     if (outcome.message) headers['content-type'] = 'text/plain; charset=utf-8';
     response.writeHead(outcome.status, headers);
     response.end(outcome.message);

@@ -13,12 +13,13 @@ export const MAX_REPORT_BYTES = 8192;
 const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
 const WELL_FORMED = 'must be well-formed Unicode';
 
-/** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`. */
+/** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`, and no raw controls. */
 const webUrl = (max: number) =>
   z
     .string()
     .max(max)
     .refine(wellFormed, WELL_FORMED)
+    .refine((value) => !/[\0-\x20\x7f-\x9f\u2028\u2029]/.test(value), 'must not contain spaces or control characters')
     .refine((value) => {
       try {
         return /^https?:$/.test(new URL(value).protocol);
@@ -27,7 +28,7 @@ const webUrl = (max: number) =>
       }
     }, 'must be an absolute http: or https: URL');
 
-/** Kept verbatim in the producer's logs and analytics: no control characters. */
+/** Kept verbatim in the producer's logs and analytics: no control characters (C0, C1, U+2028, U+2029). */
 const text = (max: number) =>
   z.string().min(1).max(max).refine(isForwardable, 'must not contain control characters').refine(wellFormed, WELL_FORMED);
 

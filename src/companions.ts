@@ -1,6 +1,7 @@
 /**
  * Files a drop-in loads from beside itself, as ES modules, only on the pages that need them (the
- * debug panel, the reporter): pages without them pay nothing.
+ * debug panel, the reporter): pages without them pay nothing. "Beside itself" is the URL of the
+ * drop-in's own `<script>` element, and nothing else (see `own-script.ts`).
  */
 
 let base: string | undefined;

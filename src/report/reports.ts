@@ -1,26 +1,35 @@
 /**
  * Reports to the producer: `attribution` and `checkout` events, sent to `collect` and/or pushed to
  * Google Tag Manager's `dataLayer`. Fire and forget: a report never delays or blocks navigation,
- * is never retried, and a failure is swallowed.
+ * is never retried, and a failure is swallowed. At most one report per event: one `checkout` per
+ * departure however fast the visitor clicks, and never personal data.
  */
-import type { Attribution } from './attribution/attribution.js';
-import type { ResolvedOptions } from './config/validate.js';
-// Type only: the schema (and zod) stay on the server.
-import type { Report } from './server/report-schema.js';
+import type { Attribution } from '../attribution/attribution.js';
+import type { ResolvedOptions } from '../config/validate.js';
+import type { Report } from './report-schema.js';
 
 export type { Report };
 
-/** Checkout prefill parameters carry the buyer's personal data: never in a report (GA4 forbids it). */
-const PERSONAL = /^(name|email|doc|zip|phoneac|phonenumber)$/;
+/**
+ * Parameter names that carry a buyer's personal data (Hotmart's checkout prefill, and the usual
+ * Portuguese, Spanish and English names), compared lowercase without separators: `EMAIL`,
+ * `e-mail`, `phone_number` and `Nome` are all caught. GA4 and LGPD both forbid sending them.
+ */
+const PERSONAL =
+  /^(name|nome|nombre|firstname|lastname|fullname|sobrenome|apellido|e?mail|emailaddress|correo|doc|document|documento|cpf|cnpj|rg|dni|zip|zipcode|cep|postalcode|phone|phoneac|phonenumber|tel|telefone|telefono|celular|mobile|whatsapp|address|endereco|direccion)$/;
+/** A value that is an e-mail address, in any parameter (`utm_content=ana@x.com`). */
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]/;
+
+export const isPersonal = (key: string, value: string) => PERSONAL.test(key.toLowerCase().replace(/[^a-z]/g, '')) || EMAIL.test(value);
 
 function withoutPersonalData(report: Report): Report {
-  const params = Object.fromEntries(Object.entries(report.params).filter(([key]) => !PERSONAL.test(key)));
+  const params = Object.fromEntries(Object.entries(report.params).filter(([key, value]) => !isPersonal(key, value)));
   let { checkoutUrl } = report;
   if (checkoutUrl) {
     const url = new URL(checkoutUrl);
-    const personal = [...url.searchParams.keys()].filter((key) => PERSONAL.test(key));
+    const personal = [...url.searchParams].filter(([key, value]) => isPersonal(key, value));
     if (personal.length) {
-      personal.forEach((key) => url.searchParams.delete(key));
+      personal.forEach(([key]) => url.searchParams.delete(key));
       checkoutUrl = url.href;
     }
   }
@@ -68,6 +77,13 @@ export function sendReport(report: Report, options: Pick<ResolvedOptions, 'colle
 }
 
 /**
+ * Clicks on the same checkout URL closer together than this are one departure (a double-click, an
+ * impatient second tap while checkout loads); each click extends it.
+ */
+const SAME_DEPARTURE_MS = 2000;
+let lastDeparture: [url?: string, at?: number] = [];
+
+/**
  * Reports `event` as this page sees it. It builds the report here rather than in the core so that
  * the drop-ins, which load this file only where reporting is configured, carry none of it.
  */
@@ -78,6 +94,12 @@ export function reportEvent(
   options: Pick<ResolvedOptions, 'collect' | 'datalayer'>,
   checkoutUrl?: string,
 ): void {
+  const now = Date.now();
+  if (event == 'checkout') {
+    const [url, at = -Infinity] = lastDeparture;
+    lastDeparture = [checkoutUrl, now];
+    if (url == checkoutUrl && now - at < SAME_DEPARTURE_MS) return;
+  }
   sendReport(
     {
       event,
@@ -85,7 +107,7 @@ export function reportEvent(
       page: location.origin + location.pathname,
       params: { ...attribution?.params, ...pageParams },
       checkoutUrl,
-      timestamp: Date.now(),
+      timestamp: now,
     },
     options,
   );

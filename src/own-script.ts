@@ -1,0 +1,13 @@
+/**
+ * The drop-in's own `<script>` element: its `data-*` attributes are the settings, and its URL is
+ * where the companion files are. `document.currentScript` cannot be trusted for that: any element
+ * the page names `currentScript` (`<img name="currentScript" src=…>`, a `<form>`) shadows it, and
+ * would choose the settings and the origin of code run in the page. The getter of
+ * `Document.prototype`, called directly, sees no such element; and only a real `<script>` counts.
+ */
+export function ownScript(): HTMLScriptElement | null {
+  const current = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
+  if (current instanceof HTMLScriptElement) return current;
+  console.warn('[hotlinks] cannot find its own <script> element (loaded as a module, or by a loader?): the default settings are used, and no companion file is loaded');
+  return null;
+}
