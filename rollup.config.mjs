@@ -12,7 +12,7 @@ import hotlinksOptions from './build/options-plugin.mjs';
 const flag = (dropin) => replace({ preventAssignment: true, values: { DROPIN: String(dropin) } });
 
 const esm = {
-  input: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server/index.ts' },
+  input: { index: 'src/index.ts', element: 'src/element.ts', define: 'src/define.ts', server: 'src/server/index.ts' },
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
@@ -47,4 +47,5 @@ export default [
   // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
   dropin('src/report/reports.ts', 'dist/hotlinks-report.js', 'es'),
+  dropin('src/consent/consent-tools.ts', 'dist/hotlinks-consent.js', 'es'),
 ];

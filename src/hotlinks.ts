@@ -9,7 +9,7 @@ import { decorateHotLink, matchesHost, parseHotLink } from './checkout/checkout-
 import { linkDecorator } from './checkout/decorate-links.js';
 import { watchDepartures } from './checkout/departures.js';
 import type { ResolvedOptions } from './config/validate.js';
-import { followConsentTool } from './consent/consent-tools.js';
+import { followConsentTool } from './consent/consent.js';
 import { fire } from './events.js';
 import { watchNavigation } from './navigation.js';
 import { reportEvent } from './report/reporter.js';
