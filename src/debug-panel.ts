@@ -5,7 +5,7 @@
  * pages pay for one regular expression. It works under a strict Content-Security-Policy with
  * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
  */
-import { cookieAttributes, cookieValues, serializeCookie } from './attribution/cookie-codec.js';
+import { cookieValues, serializeCookie } from './attribution/cookie-codec.js';
 import { documentJar, domainsOf } from './attribution/cookie-store.js';
 import { parseHotLink } from './checkout/checkout-url.js';
 import type { HotLinks } from './hotlinks.js';
@@ -33,10 +33,9 @@ let probed: string | undefined | null = null;
 function probeDomain(): string | undefined {
   const value = Math.random().toString(36).slice(2);
   for (const domain of domainsOf(location.hostname)) {
-    const attributes = cookieAttributes(undefined, domain, false);
-    documentJar.write(serializeCookie('hotlinks_probe', value, attributes));
+    documentJar.write(serializeCookie('hotlinks_probe', value, { domain }));
     if (cookieValues(documentJar.read(), 'hotlinks_probe').includes(value)) {
-      documentJar.write(serializeCookie('hotlinks_probe', '', { ...attributes, expires: new Date(0) }));
+      documentJar.write(serializeCookie('hotlinks_probe', '', { domain, expires: 0 }));
       return domain;
     }
   }
