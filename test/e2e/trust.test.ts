@@ -80,7 +80,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     const since = t.site.requests.length;
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
     await expect.poll(() => v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([
-      expect.stringMatching(/^warning: \[hotlinks\] cannot find its own <script> element/),
+      expect.stringMatching(/^warning: \[hotlinks\] no <script> element of its own .*: default settings, no companion files$/),
     ]);
     await v.page.click('#buy');
     // The defaults: `af`, no reports; no companion asked for, from anywhere.
