@@ -134,8 +134,9 @@ describeInBrowser('journeys', () => {
     t.site.page('/curso', html(BUY, GTAG.replace(/DEFAULT/g, 'granted') + dropin('hotlinks-capture.js', { consent: 'google' })));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
-    expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
-    expect(v.events.map((e) => e.detail.storage)).toEqual(['cookie']);
+    // As soon as the consent file (hotlinks-consent.js) has read the dataLayer: no visitor action.
+    await expect.poll(() => v.cookies().then(describeCookies)).toEqual(['hotlinks@.shop.test secure']);
+    expect(await v.page.evaluate(() => (window as any).HotLinks.getAttribution().storage)).toBe('cookie');
     // data-consent="google" is a setting it knows: no warning.
     expect(v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([]);
   });
@@ -172,9 +173,14 @@ describeInBrowser('journeys', () => {
   ])('TCF v2.2, $case: stored $stored, and checkout carries the code', async ({ head, refuse, stored }) => {
     t.site.page('/curso', html(BUY + (head ? TCF_BANNER : ''), head + dropin('hotlinks-capture.js', { consent: 'tcf' })));
     const v = await t.visitor();
+    const since = t.site.requests.length;
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     await v.page.waitForLoadState('load');
     if (refuse) await v.page.click('#reject');
+    // The consent file has arrived and heard the CMP (or found none) before anything is judged.
+    await expect.poll(() => t.site.requests.slice(since).some((r) => r.url == '/dist/hotlinks-consent.js')).toBe(true);
+    await expect.poll(() => storedCode(v)).toEqual(stored);
+    await pause(300);
     expect(await storedCode(v)).toEqual(stored);
     await v.page.click('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
