@@ -13,7 +13,7 @@ let reporter: Promise<typeof Reports> | undefined;
 
 /** Starts fetching the reporter if the options ask for reports (a checkout click then finds it ready). */
 export const loadReporter = (options: Pick<ResolvedOptions, 'collect' | 'datalayer'>) =>
-  options.collect || options.datalayer ? (reporter ??= loadBeside('hotlinks-report.js')) : undefined;
+  options.collect || options.datalayer ? (reporter ??= loadBeside('hotlinks-report.js', 'reports are not sent from this page')) : undefined;
 
 export const reportEvent: typeof Reports.reportEvent = (...args) =>
   loadReporter(args[3])?.then(

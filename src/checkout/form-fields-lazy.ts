@@ -9,7 +9,7 @@ import type * as FormFields from './form-fields.js';
 
 export const addFormFields: typeof FormFields.addFormFields = (form, url) => {
   if (form.method == 'get') {
-    loadBeside<typeof FormFields>('hotlinks-forms.js').then(
+    loadBeside<typeof FormFields>('hotlinks-forms.js', 'GET forms to checkout on this page do not carry the affiliate code').then(
       (loaded) => loaded.addFormFields(form, url),
       () => {},
     );
