@@ -1,37 +1,68 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/*
+ * The button's box is written once, here: the element's styles below use it, and the build writes
+ * the same declarations into the reserve rule of `dist/hotlinks.css` (`reserveCss()`), which gives
+ * the element, before it upgrades, exactly the box it has after. Nothing here that changes the box
+ * may depend on state the unupgraded element cannot see: the outline variant draws its border with
+ * an inset shadow, the focus ring is an outline.
+ */
+const LINE_HEIGHT = 1.5;
+/** On the element: how it sits in the text, its width and its font. */
+const HOST_BOX = `display: inline-block; vertical-align: middle; box-sizing: border-box;
+  min-width: var(--hotlink-min-width, 12em);
+  font: 700 1rem/${LINE_HEIGHT} var(--hotlink-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);`;
+/** On the link inside (on the element itself before it upgrades): padding, corners, colours. */
+const BUTTON_BOX = `padding: var(--hotlink-padding, 0.75em 1.5em); border-radius: var(--hotlink-radius, 6px);
+  background: var(--hotlink-background, var(--_bg)); color: var(--hotlink-color, var(--_fg));
+  box-shadow: var(--hotlink-shadow, 0 1px 3px rgb(0 0 0 / 0.2)); text-align: center;`;
+/** The outline variant's border: a shadow, so it takes no room. */
+const OUTLINE = 'box-shadow: inset 0 0 0 2px currentColor;';
+/** Font size of each `size` (`md` is the 1rem above). */
+const SIZES = { sm: '0.875rem', lg: '1.25rem' };
+/** Background and text colour of each `variant`; the first is the default. */
+const VARIANTS = { green: ['#0a7d3b', '#fff'], orange: ['#d7401a', '#fff'], black: ['#161616', '#fff'], outline: ['transparent', '#0a7d3b'] };
+/** The price's font size, relative to the label's: its line is this times the line height. */
+const PRICE_SIZE = 0.875;
+
+const colours = ([bg, fg]: string[]) => `--_bg: ${bg}; --_fg: ${fg};`;
+/** One rule per `size` and per `variant` but the default, for the selector `at(attribute)`. */
+const byAttribute = (at: (attribute: string) => string) =>
+  [
+    ...Object.entries(SIZES).map(([size, fontSize]) => `${at(`[size='${size}']`)} { font-size: ${fontSize}; }`),
+    ...Object.entries(VARIANTS)
+      .slice(1)
+      .map(([variant, pair]) => `${at(`[variant='${variant}']`)} { ${colours(pair)} }`),
+  ].join('\n');
 
 /**
- * The box (display, font, padding, min-width, price line) is mirrored by the reserve rule in the
- * README ("No layout shift"): change one, change the other, or the button jumps when it upgrades.
- * Nothing here that changes the box may depend on state the unupgraded element cannot see: the
- * outline variant draws its border with an inset shadow, the focus ring is an outline.
+ * The reserve rule (`dist/hotlinks.css`): `tag` before it is defined takes the box it will have,
+ * looks like the button, and visitors without JavaScript get a button-shaped link.
  */
+export function reserveCss(tag = 'hotlink-buy-button'): string {
+  const at = (attribute = '') => `${tag}${attribute}:not(:defined)`;
+  return `${at()} {
+  ${HOST_BOX}
+  ${BUTTON_BOX}
+  ${colours(VARIANTS.green)}
+}
+${byAttribute(at)}
+${at("[variant='outline']")} { ${OUTLINE} }
+${at('[hidden]')} { display: none; }
+/* A line for the label, even when the element is empty. */
+${at()}::before { content: '\\200b'; }
+/* The price's line. */
+${at('[price]')}::after { content: ''; display: block; height: ${PRICE_SIZE * LINE_HEIGHT}em; }
+/* The no-JavaScript fallback link is the label. */
+${at()} a { color: inherit; font: inherit; text-decoration: none; }
+`;
+}
+
 export const styles = css`
   :host {
-    display: inline-block;
-    vertical-align: middle;
-    box-sizing: border-box;
-    min-width: var(--hotlink-min-width, 12em);
-    font: 700 1rem/1.5 var(--hotlink-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_bg: #0a7d3b;
-    --_fg: #fff;
+    ${unsafeCSS(HOST_BOX + colours(VARIANTS.green))}
   }
-  :host([size='sm']) {
-    font-size: 0.875rem;
-  }
-  :host([size='lg']) {
-    font-size: 1.25rem;
-  }
-  :host([variant='orange']) {
-    --_bg: #d7401a;
-  }
-  :host([variant='black']) {
-    --_bg: #161616;
-  }
-  :host([variant='outline']) {
-    --_bg: transparent;
-    --_fg: #0a7d3b;
-  }
+  ${unsafeCSS(byAttribute((attribute) => `:host(${attribute})`))}
   :host([hidden]) {
     display: none;
   }
@@ -39,12 +70,7 @@ export const styles = css`
     display: block;
     position: relative;
     box-sizing: border-box;
-    padding: var(--hotlink-padding, 0.75em 1.5em);
-    border-radius: var(--hotlink-radius, 6px);
-    background: var(--hotlink-background, var(--_bg));
-    color: var(--hotlink-color, var(--_fg));
-    box-shadow: var(--hotlink-shadow, 0 1px 3px rgb(0 0 0 / 0.2));
-    text-align: center;
+    ${unsafeCSS(BUTTON_BOX)}
     text-decoration: none;
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
@@ -52,7 +78,7 @@ export const styles = css`
     outline: 1px solid transparent;
   }
   :host([variant='outline']) [part='button'] {
-    box-shadow: inset 0 0 0 2px currentColor;
+    ${unsafeCSS(OUTLINE)}
   }
   [href]:hover {
     filter: brightness(0.9);
@@ -70,7 +96,7 @@ export const styles = css`
   }
   [part='price'] {
     display: block;
-    font-size: 0.875em;
+    font-size: ${PRICE_SIZE}em;
     font-weight: 400;
   }
   .hint {
