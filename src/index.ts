@@ -12,7 +12,7 @@ export type { Attribution } from './attribution/attribution.js';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate.js';
 export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events.js';
 export type { Report } from './reports.js';
-export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button.js';
+export { HotlinkBuyButton, hotlinkProblem, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button.js';
 
 /** The current attribution, or `null`. */
 export const getAttribution = (): Attribution | null => instance().getAttribution();

@@ -13,6 +13,17 @@ export type BuyButtonSize = 'sm' | 'md' | 'lg';
 const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
 const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
 const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
+const defaultHosts = () => resolveOptions({}, () => {}).checkoutHosts;
+
+/**
+ * Why `hotlink` cannot be a Buy button's HotLink, in the words the button says it on the console,
+ * or `undefined` when it can: `https:` on one of `hosts` (default: the default checkout hosts).
+ * `source` names where the value came from.
+ */
+export function hotlinkProblem(hotlink: string, hosts: readonly string[] = defaultHosts(), source = 'hotlink'): string | undefined {
+  if (parseHotLink(hotlink, hosts)) return;
+  return `${source} ${JSON.stringify(String(hotlink).slice(0, 200))} is not an https: link on a checkout host (${hosts.join(', ')}); the button is disabled`;
+}
 
 /**
  * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
@@ -167,19 +178,15 @@ export class HotlinkBuyButton extends LitElement {
       return;
     }
     const extra = { off: this.offer, sck: this.sck, src: this.src, checkoutMode: this.#mode == 'overlay' ? '2' : undefined };
-    let hosts: string[] = [];
-    const refused = (): undefined => {
-      const source = this.hotlink ? 'hotlink' : 'the <a href> child';
-      this.#report(`${source} ${JSON.stringify(hotlink.slice(0, 200))} is not an https: link on a checkout host (${hosts.join(', ')}); the button is disabled`);
+    const refused = (hosts?: string[]): undefined => {
+      this.#report(hotlinkProblem(hotlink, hosts, this.hotlink ? 'hotlink' : 'the <a href> child')!);
     };
     try {
       const core = instance();
-      hosts = core.options.checkoutHosts;
-      if (!parseHotLink(hotlink, hosts)) return refused();
+      if (!parseHotLink(hotlink, core.options.checkoutHosts)) return refused(core.options.checkoutHosts);
       return core.checkoutUrl(hotlink, extra);
     } catch (error) {
-      hosts = resolveOptions({}, () => {}).checkoutHosts;
-      const url = parseHotLink(hotlink, hosts);
+      const url = parseHotLink(hotlink, defaultHosts());
       if (!url) return refused();
       this.#report('could not add the affiliate; the button links to the HotLink itself', 'error', error);
       return decorateHotLink(url, { params: [extra] });
@@ -234,7 +241,7 @@ export class HotlinkBuyButton extends LitElement {
     } catch (error) {
       this.#report('could not render; showing a plain link', 'error', error);
       // The producer's own fallback link as it is, or a plain link to the HotLink around the label.
-      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, resolveOptions({}, () => {}).checkoutHosts);
+      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, defaultHosts());
       return url
         ? html`<a part="button" href=${url.href} @click=${this.#onClick}><span part="label"><slot></slot></span></a>`
         : html`<slot></slot>`;
