@@ -1,68 +1,38 @@
-import { css, unsafeCSS } from 'lit';
-
-/*
- * The button's box is written once, here: the element's styles below use it, and the build writes
- * the same declarations into the reserve rule of `dist/hotlinks.css` (`reserveCss()`), which gives
- * the element, before it upgrades, exactly the box it has after. Nothing here that changes the box
- * may depend on state the unupgraded element cannot see: the outline variant draws its border with
- * an inset shadow, the focus ring is an outline.
- */
-const LINE_HEIGHT = 1.5;
-/** On the element: how it sits in the text, its width and its font. */
-const HOST_BOX = `display: inline-block; vertical-align: middle; box-sizing: border-box;
-  min-width: var(--hotlink-min-width, 12em);
-  font: 700 1rem/${LINE_HEIGHT} var(--hotlink-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);`;
-/** On the link inside (on the element itself before it upgrades): padding, corners, colours. */
-const BUTTON_BOX = `padding: var(--hotlink-padding, 0.75em 1.5em); border-radius: var(--hotlink-radius, 6px);
-  background: var(--hotlink-background, var(--_bg)); color: var(--hotlink-color, var(--_fg));
-  box-shadow: var(--hotlink-shadow, 0 1px 3px rgb(0 0 0 / 0.2)); text-align: center;`;
-/** The outline variant's border: a shadow, so it takes no room. */
-const OUTLINE = 'box-shadow: inset 0 0 0 2px currentColor;';
-/** Font size of each `size` (`md` is the 1rem above). */
-const SIZES = { sm: '0.875rem', lg: '1.25rem' };
-/** Background and text colour of each `variant`; the first is the default. */
-const VARIANTS = { green: ['#0a7d3b', '#fff'], orange: ['#d7401a', '#fff'], black: ['#161616', '#fff'], outline: ['transparent', '#0a7d3b'] };
-/** The price's font size, relative to the label's: its line is this times the line height. */
-const PRICE_SIZE = 0.875;
-
-const colours = ([bg, fg]: string[]) => `--_bg: ${bg}; --_fg: ${fg};`;
-/** One rule per `size` and per `variant` but the default, for the selector `at(attribute)`. */
-const byAttribute = (at: (attribute: string) => string) =>
-  [
-    ...Object.entries(SIZES).map(([size, fontSize]) => `${at(`[size='${size}']`)} { font-size: ${fontSize}; }`),
-    ...Object.entries(VARIANTS)
-      .slice(1)
-      .map(([variant, pair]) => `${at(`[variant='${variant}']`)} { ${colours(pair)} }`),
-  ].join('\n');
+import { css } from 'lit';
 
 /**
- * The reserve rule (`dist/hotlinks.css`): `tag` before it is defined takes the box it will have,
- * looks like the button, and visitors without JavaScript get a button-shaped link.
+ * The build turns these rules into the reserve stylesheet, `dist/hotlinks.css`
+ * (build/reserve-css-plugin.mjs): the `:host` rules, the link's own box (`[part='button']`) and the
+ * price's line, for the element before it is defined, so it takes the box it has after. Nothing here
+ * that changes the box may depend on state the unupgraded element cannot see: the outline variant
+ * draws its border with an inset shadow, the focus ring is an outline.
  */
-export function reserveCss(tag = 'hotlink-buy-button'): string {
-  const at = (attribute = '') => `${tag}${attribute}:not(:defined)`;
-  return `${at()} {
-  ${HOST_BOX}
-  ${BUTTON_BOX}
-  ${colours(VARIANTS.green)}
-}
-${byAttribute(at)}
-${at("[variant='outline']")} { ${OUTLINE} }
-${at('[hidden]')} { display: none; }
-/* A line for the label, even when the element is empty. */
-${at()}::before { content: '\\200b'; }
-/* The price's line. */
-${at('[price]')}::after { content: ''; display: block; height: ${PRICE_SIZE * LINE_HEIGHT}em; }
-/* The no-JavaScript fallback link is the label. */
-${at()} a { color: inherit; font: inherit; text-decoration: none; }
-`;
-}
-
 export const styles = css`
   :host {
-    ${unsafeCSS(HOST_BOX + colours(VARIANTS.green))}
+    display: inline-block;
+    vertical-align: middle;
+    box-sizing: border-box;
+    min-width: var(--hotlink-min-width, 12em);
+    font: 700 1rem/1.5 var(--hotlink-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_bg: #0a7d3b;
+    --_fg: #fff;
   }
-  ${unsafeCSS(byAttribute((attribute) => `:host(${attribute})`))}
+  :host([size='sm']) {
+    font-size: 0.875rem;
+  }
+  :host([size='lg']) {
+    font-size: 1.25rem;
+  }
+  :host([variant='orange']) {
+    --_bg: #d7401a;
+  }
+  :host([variant='black']) {
+    --_bg: #161616;
+  }
+  :host([variant='outline']) {
+    --_bg: transparent;
+    --_fg: #0a7d3b;
+  }
   :host([hidden]) {
     display: none;
   }
@@ -70,7 +40,12 @@ export const styles = css`
     display: block;
     position: relative;
     box-sizing: border-box;
-    ${unsafeCSS(BUTTON_BOX)}
+    padding: var(--hotlink-padding, 0.75em 1.5em);
+    border-radius: var(--hotlink-radius, 6px);
+    background: var(--hotlink-background, var(--_bg));
+    color: var(--hotlink-color, var(--_fg));
+    box-shadow: var(--hotlink-shadow, 0 1px 3px rgb(0 0 0 / 0.2));
+    text-align: center;
     text-decoration: none;
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
@@ -78,7 +53,7 @@ export const styles = css`
     outline: 1px solid transparent;
   }
   :host([variant='outline']) [part='button'] {
-    ${unsafeCSS(OUTLINE)}
+    box-shadow: inset 0 0 0 2px currentColor;
   }
   [href]:hover {
     filter: brightness(0.9);
@@ -96,7 +71,7 @@ export const styles = css`
   }
   [part='price'] {
     display: block;
-    font-size: ${PRICE_SIZE}em;
+    font-size: 0.875em;
     font-weight: 400;
   }
   .hint {
