@@ -1,9 +1,11 @@
-// Builds the ESM package (dist/esm, with .d.ts) and the two drop-in scripts (dist/*.js, minified IIFE).
+// Builds the ESM package (dist/esm, with .d.ts), the two drop-in scripts (dist/*.js, minified IIFE)
+// and the Buy button's reserve stylesheet (dist/hotlinks.css).
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import hotlinksOptions from './build/options-plugin.mjs';
+import reserveCss from './build/reserve-css-plugin.mjs';
 
 /**
  * `DROPIN` (see src/build-flags.d.ts): true in the drop-in scripts, whose rarely needed parts are
@@ -49,7 +51,8 @@ const dropin = (input, file, format = 'iife') => ({
 
 export default [
   esm,
-  dropin('src/dropin.ts', 'dist/hotlinks.js'),
+  // hotlinks.css is written beside the script with the button.
+  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
   dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
   // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
