@@ -4,13 +4,18 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { relative, resolve as resolvePath } from 'node:path';
 import hotlinksOptions from './build/options-plugin.mjs';
+import pruneDeclarations from './build/prune-declarations.mjs';
 
 const esm = {
   input: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server/index.ts' },
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
-  plugins: [hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
+  plugins: [
+    hotlinksOptions(),
+    typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' }),
+    pruneDeclarations({ outDir: 'dist/esm', rootDir: 'src' }),
+  ],
 };
 
 /**
