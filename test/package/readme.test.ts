@@ -45,7 +45,7 @@ const JSDELIVR = new RegExp(String.raw`https://cdn\.jsdelivr\.net/npm/${manifest
 let packed: Set<string>;
 beforeAll(() => {
   packed = new Set(packedFiles());
-});
+}, 60_000);
 
 it('every image is an absolute https URL (npm shows no other)', () => {
   const images = links(prose).filter((link) => link.image);
