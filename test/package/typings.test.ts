@@ -3,9 +3,10 @@
  * The package's types as a developer's compiler sees them: each project in `consumers/` is copied
  * to a temporary folder with the packed package unpacked in its `node_modules`, beside links to the
  * package's dependencies and to its framework's types (React 18 and Preact 10 through the npm aliases
- * in package.json), and nothing else. Each compiles with no error, `skipLibCheck` off; and with its
- * `@ts-expect-error` comments made plain comments, it fails exactly on the lines after them, at the
- * word each comment names: the typings are checked, not `any`.
+ * in package.json), and nothing else. Each compiles with no error in its own files or the package's
+ * declaration files (`skipLibCheck` off); and with its `@ts-expect-error` comments made plain
+ * comments, it fails exactly on the lines after them, at the word each comment names: the typings
+ * are checked, not `any`.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
