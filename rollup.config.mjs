@@ -5,6 +5,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import hotlinksOptions from './build/options-plugin.mjs';
+import pruneDeclarations from './build/prune-declarations.mjs';
 import reserveCss from './build/reserve-css-plugin.mjs';
 
 /**
@@ -18,7 +19,12 @@ const esm = {
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
-  plugins: [flag(false), hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
+  plugins: [
+    flag(false),
+    hotlinksOptions(),
+    typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' }),
+    pruneDeclarations({ outDir: 'dist/esm', rootDir: 'src' }),
+  ],
 };
 
 /**

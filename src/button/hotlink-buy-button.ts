@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { decorateHotLink, parseHotLink } from '../checkout/checkout-url.js';
 import { instance } from '../instance.js';
 import { defaultHosts, hotlinkProblem } from './hotlink-problem.js';
@@ -218,7 +218,7 @@ export class HotlinkBuyButton extends LitElement {
 
   #overlayClosed = () => this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
 
-  protected override render() {
+  protected override render(): TemplateResult {
     try {
       return this.#render();
     } catch (error) {
