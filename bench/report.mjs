@@ -22,7 +22,7 @@ const spread = (runs, key) => {
   return `${ms(median(values))} (${ms(Math.min(...values)).replace(' ms', '')}–${ms(Math.max(...values))})`;
 };
 const med = (runs, key) => (runs?.length ? median(runs.map((run) => run[key])) : null);
-const escapeCell = (text) => String(text).replace(/\|/g, '\\|').replace(/</g, '&lt;');
+const escapeCell = (text) => String(text).replace(/\|/g, '\\|');
 const table = (head, rows, align = head.map((_, i) => (i ? ' ---: ' : ' --- '))) =>
   [`| ${head.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)].join('\n');
 
