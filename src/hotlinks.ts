@@ -106,7 +106,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   };
 
   const save = (attribution: Attribution) => {
-    const kept = granted() && !!store?.write(attribution);
+    // What came from the cookie is not written again: one set by the server keeps its longer life.
+    const kept = granted() && (attribution.storage == 'cookie' || !!store?.write(attribution));
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };

@@ -94,8 +94,6 @@ export function cookieStore(
     write(attribution) {
       const value = encodeAttribution(attribution);
       try {
-        // An unchanged cookie is not written again: one set by the server keeps its longer life.
-        if (values().includes(value)) return true;
         // No separate probe: the value itself is unique, so the first domain on which it reads back
         // is the registrable domain, and nothing planted by another site can pass for it.
         for (const domain of domains) {
