@@ -89,7 +89,7 @@ describe('the ESM package and the drop-in on one page', () => {
     const fromEsm = sdk.init({ cookieDays: 90 });
     const script = document.createElement('script');
     script.setAttribute('data-cookie-days', '30');
-    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
     const { startDropin } = await import('../../src/dropin-start');
     startDropin();
     startDropin();
