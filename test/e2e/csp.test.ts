@@ -40,6 +40,8 @@ describeInBrowser('strict Content-Security-Policy', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/curso?a=O95340038V&utm_source=ig'));
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
+    // A right click on the link (as for "copy link address"): it carries the code.
+    await v.page.click('#buy', { button: 'right' });
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V&utm_source=ig`);
     await v.page.locator('#button').getByRole('link').first().click();
     expect(await v.reachCheckout()).toBe(button);
