@@ -5,7 +5,7 @@
  * pages pay for one regular expression. It works under a strict Content-Security-Policy with
  * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
  */
-import { cookieAttributes, cookieValues, serializeCookie } from './attribution/cookie-codec.js';
+import { cookieValues, serializeCookie } from './attribution/cookie-codec.js';
 import { documentJar, domainsOf } from './attribution/cookie-store.js';
 import { parseHotLink } from './checkout/checkout-url.js';
 import type { HotLinks } from './hotlinks.js';
@@ -33,10 +33,9 @@ let probed: string | undefined | null = null;
 function probeDomain(): string | undefined {
   const value = Math.random().toString(36).slice(2);
   for (const domain of domainsOf(location.hostname)) {
-    const attributes = cookieAttributes(undefined, domain, false);
-    documentJar.write(serializeCookie('hotlinks_probe', value, attributes));
+    documentJar.write(serializeCookie('hotlinks_probe', value, { domain }));
     if (cookieValues(documentJar.read(), 'hotlinks_probe').includes(value)) {
-      documentJar.write(serializeCookie('hotlinks_probe', '', { ...attributes, expires: new Date(0) }));
+      documentJar.write(serializeCookie('hotlinks_probe', '', { domain, expires: 0 }));
       return domain;
     }
   }
@@ -106,12 +105,13 @@ function render(list: HTMLElement, facts: Fact[]) {
 }
 
 const STYLES = `
-:host { all: initial; position: fixed; z-index: 2147483647; left: 8px; bottom: 8px; }
+:host { all: initial; position: fixed; z-index: 2147483647; left: 0; top: 50%; transform: translateY(-50%); }
 section { box-sizing: border-box; max-height: 70vh; overflow: auto; opacity: .85;
   font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #e6edf3;
-  background: #0d1117f2; border: 1px solid #30363d; border-radius: 8px; padding: 2px 6px;
+  background: #0d1117f2; border: 1px solid #30363d; border-left: 0; border-radius: 0 8px 8px 0; padding: 4px 3px;
   box-shadow: 0 6px 24px #0006; }
-section.open { width: min(440px, calc(100vw - 16px)); padding: 10px 12px; opacity: 1; }
+section.open { width: min(440px, calc(100vw - 8px)); padding: 10px 12px; opacity: 1; }
+section:not(.open) .close { display: none; }
 header { display: flex; justify-content: space-between; align-items: center; gap: 4px; }
 button { all: unset; cursor: pointer; color: #8b949e; padding: 0 4px; font-size: 16px; }
 button.toggle { font-size: 12px; font-weight: 700; color: #ef4f17; }
@@ -125,8 +125,8 @@ dd { margin: 0; overflow-wrap: anywhere; }
 /**
  * Shows the facts, refreshed every second and after each capture: in `container` as a plain `<dl>`
  * (styled by the page), or by default in a panel in the corner. Anyone can craft a link with
- * `?hotlinks_debug=1`, so the panel starts as a small tab that covers nothing (a Buy button
- * included, on a phone) and opens on a tap. Returns a function that removes it.
+ * `?hotlinks_debug=1`, so the panel starts as a small tab on the left edge that covers nothing (a
+ * Buy button included, on a phone) and opens on a tap. Returns a function that removes it.
  */
 export function showDebugPanel(container?: Element): () => void {
   const list = document.createElement('dl');
@@ -149,15 +149,20 @@ export function showDebugPanel(container?: Element): () => void {
     const header = panel.appendChild(document.createElement('header'));
     const toggle = header.appendChild(document.createElement('button'));
     toggle.className = 'toggle';
-    toggle.textContent = 'HotLinks debug';
+    // Closed, a two-letter tab on the left edge, halfway down: clear of the top and bottom bars
+    // where pages put their sticky Buy buttons and menus.
+    toggle.textContent = 'HL';
+    toggle.setAttribute('aria-label', 'HotLinks debug');
     toggle.setAttribute('aria-expanded', 'false');
     list.hidden = true;
     toggle.addEventListener('click', () => {
       list.hidden = !list.hidden;
       panel.classList.toggle('open', !list.hidden);
+      toggle.textContent = list.hidden ? 'HL' : 'HotLinks debug';
       toggle.setAttribute('aria-expanded', String(!list.hidden));
     });
     const close = header.appendChild(document.createElement('button'));
+    close.className = 'close';
     close.textContent = '×';
     close.setAttribute('aria-label', 'Close the HotLinks debug panel');
     close.addEventListener('click', () => remove());

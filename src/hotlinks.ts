@@ -9,7 +9,7 @@ import { decorateHotLink, matchesHost, parseHotLink } from './checkout/checkout-
 import { linkDecorator } from './checkout/decorate-links.js';
 import { watchDepartures } from './checkout/departures.js';
 import type { ResolvedOptions } from './config/validate.js';
-import { followConsentTool } from './consent/consent-tools.js';
+import { followConsentTool } from './consent/consent.js';
 import { fire } from './events.js';
 import { watchNavigation } from './navigation.js';
 import { reportEvent } from './report/reporter.js';
@@ -106,7 +106,8 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   };
 
   const save = (attribution: Attribution) => {
-    const kept = granted() && !!store?.write(attribution);
+    // What came from the cookie is not written again: one set by the server keeps its longer life.
+    const kept = granted() && (attribution.storage == 'cookie' || !!store?.write(attribution));
     memory = { ...attribution, storage: kept ? 'cookie' : 'memory' };
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };

@@ -1,6 +1,7 @@
 /**
  * hotlinks-embed: the SDK. Importing it does nothing; `init()` (or the first call of any function
- * below) starts capture and link decoration on the page. Safe to import in Node for SSR.
+ * below) starts capture and link decoration on the page. Safe to import in Node for SSR. The Buy
+ * button is `hotlinks-embed/element` (the class) and `hotlinks-embed/define` (registered).
  */
 import type { Attribution } from './attribution/attribution.js';
 import type { CheckoutExtras } from './hotlinks.js';
@@ -12,7 +13,9 @@ export type { Attribution } from './attribution/attribution.js';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate.js';
 export type { AttributionEvent, CheckoutEvent, CheckoutDetail } from './events.js';
 export type { Report } from './report/reports.js';
-export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant } from './button/hotlink-buy-button.js';
+// Types only: the element (and Lit) come from `hotlinks-embed/element` or `hotlinks-embed/define`,
+// so a bundle that takes these functions takes no Lit.
+export type { HotlinkBuyButton, BuyButtonMode, BuyButtonSize, BuyButtonVariant } from './button/hotlink-buy-button.js';
 
 /** The current attribution, or `null`. */
 export const getAttribution = (): Attribution | null => instance().getAttribution();

@@ -8,6 +8,6 @@
 export function ownScript(): HTMLScriptElement | null {
   const current = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
   if (current instanceof HTMLScriptElement) return current;
-  console.warn('[hotlinks] cannot find its own <script> element (loaded as a module, or by a loader?): the default settings are used, and no companion file is loaded');
+  console.warn('[hotlinks] no <script> element of its own (a module? a loader?): default settings, no companion files');
   return null;
 }

@@ -51,6 +51,11 @@ export async function startProducerServer({ port = 8788, host = '127.0.0.1', coo
     );
   });
 
+  // A client that trickles its headers or body must not hold a connection for minutes: Node's own
+  // limits for the headers and the whole request (the collect handler gives the body 5 s of its own).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

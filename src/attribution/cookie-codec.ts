@@ -70,37 +70,34 @@ export function decodeAttribution(
 }
 
 export interface CookieAttributes {
-  /** None: a session cookie (the domain probe's). */
-  expires?: Date;
-  /** Always `/` for the attribution; deeper paths only to delete a shadow. */
-  path: string;
+  /** When it lapses, in ms since the epoch; none: a session cookie. */
+  expires?: number;
+  /** None: a host-only cookie. */
   domain?: string;
-  sameSite: 'Lax';
-  secure: boolean;
+  secure?: boolean;
+  /** `/` for the attribution (the default); deeper paths only to delete a shadow. */
+  path?: string;
 }
 
-/**
- * Readable by the script (no HttpOnly), sent on top-level navigations from other sites (Lax).
- * Without `expiresAt`, a session cookie.
- */
-export function cookieAttributes(expiresAt: number | undefined, domain: string | undefined, secure: boolean): CookieAttributes {
-  return { expires: expiresAt == null ? undefined : new Date(expiresAt), path: '/', domain, sameSite: 'Lax', secure };
-}
+/** `{ expires, domain, secure }`, in the order the callers know them. */
+export const cookieAttributes = (expires: number | undefined, domain: string | undefined, secure: boolean): CookieAttributes => ({
+  expires,
+  domain,
+  secure,
+});
 
 /**
  * `name=value; Path=/; Expires=...; Domain=...; SameSite=Lax; Secure`: what the browser assigns to
- * `document.cookie` and what the server sends as `Set-Cookie`. Name and value must already be
+ * `document.cookie` and what the server sends as `Set-Cookie`. Readable by the script (no
+ * HttpOnly), sent on top-level navigations from other sites (Lax). Name and value must already be
  * cookie-safe (the options schema checks the name, `encodeAttribution` makes the value).
  */
-export function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
-  return (
-    `${name}=${value}; Path=${attributes.path}` +
-    (attributes.expires ? '; Expires=' + attributes.expires.toUTCString() : '') +
-    (attributes.domain ? '; Domain=' + attributes.domain : '') +
-    `; SameSite=${attributes.sameSite}` +
-    (attributes.secure ? '; Secure' : '')
-  );
-}
+export const serializeCookie = (name: string, value: string, { expires, domain, secure, path = '/' }: CookieAttributes): string =>
+  `${name}=${value}; Path=${path}` +
+  (expires == null ? '' : '; Expires=' + new Date(expires).toUTCString()) +
+  (domain ? '; Domain=' + domain : '') +
+  '; SameSite=Lax' +
+  (secure ? '; Secure' : '');
 
 /**
  * Whether a host can take a cookie with a `Domain` attribute. Not `localhost`, an IP address or any

@@ -10,7 +10,7 @@
  */
 import type { ResolvedOptions } from '../config/validate.js';
 import type { Attribution } from './attribution.js';
-import { cookieAttributes, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
+import { cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
 
 /** `document.cookie`: what the page sees, and a `name=value; attributes` string to store. Tests give a fake one. */
 export interface CookieJar {
@@ -72,7 +72,7 @@ export function cookieStore(
   const domains = cookieDomain == 'auto' ? [...domainsOf(location.hostname), undefined] : [cookieDomain];
   const values = () => cookieValues(jar.read(), name);
   const expire = (paths: string[], from = domains) => {
-    for (const path of paths) for (const domain of from) jar.write(serializeCookie(name, '', { ...cookieAttributes(0, domain, false), path }));
+    for (const path of paths) for (const domain of from) jar.write(serializeCookie(name, '', { expires: 0, domain, path }));
   };
   let written: string | undefined;
 
@@ -94,12 +94,10 @@ export function cookieStore(
     write(attribution) {
       const value = encodeAttribution(attribution);
       try {
-        // An unchanged cookie is not written again: one set by the server keeps its longer life.
-        if (values().includes(value)) return true;
         // No separate probe: the value itself is unique, so the first domain on which it reads back
         // is the registrable domain, and nothing planted by another site can pass for it.
         for (const domain of domains) {
-          jar.write(serializeCookie(name, value, cookieAttributes(attribution.expiresAt, domain, secure)));
+          jar.write(serializeCookie(name, value, { expires: attribution.expiresAt, domain, secure }));
           const all = values();
           if (all.includes(value)) {
             written = domain;

@@ -63,32 +63,27 @@ export class HotlinkBuyButton extends LitElement {
   declare hotlink?: string;
   /** Offer code, sent to checkout as `off`. */
   declare offer?: string;
-  /** `redirect` (default), `new-tab`, or `overlay` (checkout in a modal dialog, `checkoutMode=2`). */
-  declare mode?: BuyButtonMode;
-  /** `green` (default), `orange`, `black` or `outline`. */
-  declare variant?: BuyButtonVariant;
-  /** `sm`, `md` (default) or `lg`. */
-  declare size?: BuyButtonSize;
+  /** `redirect`, `new-tab`, or `overlay` (checkout in a modal dialog, `checkoutMode=2`). */
+  mode: BuyButtonMode = 'redirect';
+  /** `green`, `orange`, `black` or `outline`. */
+  variant: BuyButtonVariant = 'green';
+  /** `sm`, `md` or `lg`. */
+  size: BuyButtonSize = 'md';
   /** A price to show under the label, as a number (`197.9`; `197,90` also reads). */
   declare price?: string;
-  /** The price's ISO 4217 currency. Default `BRL`. */
-  declare currency?: string;
+  /** The price's ISO 4217 currency. */
+  currency = 'BRL';
   /** Source tag sent to checkout as `sck` (Hotmart's sales-origin reports). */
   declare sck?: string;
   /** Source tag sent to checkout as `src`. */
   declare src?: string;
   /** Shows the button disabled: no link, `aria-disabled`. */
-  declare disabled: boolean;
+  disabled = false;
 
   #observer?: MutationObserver;
   /** Problems already said on the console: each is said once, not on every render. */
   #reported = new Set<string>();
   #waitingForParser = false;
-
-  constructor() {
-    super();
-    this.disabled = false;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -130,7 +125,7 @@ export class HotlinkBuyButton extends LitElement {
   }
 
   #report(problem: string, level: 'warn' | 'error' = 'error', error?: unknown) {
-    const message = `<${this.localName}>: ${problem}`;
+    const message = `[hotlinks] <${this.localName}>: ${problem}`;
     if (this.#reported.has(message)) return;
     this.#reported.add(message);
     console[level](message, ...(error ? [error] : []));

@@ -50,6 +50,8 @@ const copy = (value: unknown) => (Array.isArray(value) ? [...value] : value);
 export function resolveOptions(
   input: Record<string, unknown>,
   reject: (key: string, problem: string) => void,
+  /** What the producer wrote, to show in messages (the drop-in's attribute texts). */
+  written: Record<string, string> = {},
 ): ResolvedOptions {
   const resolved: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
@@ -59,7 +61,8 @@ export function resolveOptions(
     const rule = rules[key];
     const value = input[key];
     const valid = value === undefined || rule.check(value);
-    if (!valid) reject(key, rule.description ? `must be ${rule.description}, got ${shown(value)}` : `is not valid: ${shown(value)}`);
+    const got = shown(written[key] ?? value);
+    if (!valid) reject(key, rule.description ? `must be ${rule.description}, got ${got}` : `is not valid: ${got}`);
     resolved[key] = valid ? (value ?? copy(rule.default)) : copy(rule.default);
   }
   return resolved as ResolvedOptions;
@@ -68,11 +71,12 @@ export function resolveOptions(
 /** The drop-in's options: the script's `data-*` attributes, read by their `dataset` names. */
 export function optionsFromDataset(dataset: DOMStringMap, reject: (key: string, problem: string) => void) {
   const input: Record<string, unknown> = {};
+  const written: Record<string, string> = {};
   for (const key of optionNames) {
     const text = dataset[key];
-    if (text !== undefined) input[key] = fromAttribute(rules[key], text);
+    if (text !== undefined) input[key] = fromAttribute(rules[key], (written[key] = text));
   }
-  return resolveOptions(input, reject);
+  return resolveOptions(input, reject, written);
 }
 
 /** `cookieDays` → `data-cookie-days`, for messages about the drop-in's attributes. */

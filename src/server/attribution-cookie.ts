@@ -4,7 +4,7 @@
  * Same capture, same first-/last-click rule, same codec as the browser: only the writer differs.
  */
 import { attributeLanding, readLanding } from '../attribution/attribution.js';
-import { cookieAttributes, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
+import { cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
 import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema.js';
 import { shown } from '../config/shown.js';
 
@@ -72,7 +72,7 @@ export function attributionCookie(request: CookieRequest, options: ResolvedServe
   const landed = attributeLanding(stored && { ...stored, storage: 'cookie' }, readLanding(url.search, options), options, now);
   const attribution = landed ?? stored;
   if (attribution) {
-    return serializeCookie(options.cookieName, encodeAttribution(attribution), cookieAttributes(attribution.expiresAt, cookieDomain, secure));
+    return serializeCookie(options.cookieName, encodeAttribution(attribution), { expires: attribution.expiresAt, domain: cookieDomain, secure });
   }
-  return values.length ? serializeCookie(options.cookieName, '', cookieAttributes(0, cookieDomain, secure)) : null;
+  return values.length ? serializeCookie(options.cookieName, '', { expires: 0, domain: cookieDomain, secure }) : null;
 }

@@ -1,0 +1,104 @@
+/**
+ * Hash routers (`/#/curso?a=CODE`): the query inside the hash is a landing too, on load and on
+ * every `hashchange`; the page's query comes first where a parameter is in both; clean-url takes
+ * the captured parameters out of the hash's query and keeps the route. And the ad click ids
+ * (`fbclid`, `gclid`, `gbraid`, `wbraid`, `ttclid`, `msclkid`) are forwarded by default.
+ */
+import { describe, expect, it } from 'vitest';
+import { CODE, ORIGIN, OTHER_CODE, cookie, setUrl, settle, start, usePage } from '../core/page';
+import { press } from './act';
+
+const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+const buy = () => press(document.getElementById('buy')!);
+
+describe('a landing in the hash', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}">Comprar</a>`);
+
+  it.each([
+    { url: `/#/curso?a=${CODE}`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}` },
+    { url: `/#?a=${CODE}&utm_source=fb`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}&utm_source=fb` },
+    { url: `/app#/curso/aula?utm_campaign=lanc&aff=${CODE}`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}&utm_campaign=lanc` },
+    // Query first: where a parameter is in both, the query's value counts.
+    { url: `/?a=${CODE}#/curso?a=${OTHER_CODE}`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}` },
+    { url: `/?utm_source=query#/curso?a=${CODE}&utm_source=hash`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}&utm_source=query` },
+    // An invalid code in the query does not hide a valid one under a later name in the hash.
+    { url: `/?a=nope#/curso?aff=${CODE}`, affiliate: CODE, checkout: `${HOTLINK}?af=${CODE}` },
+    // A hash without a query is a plain anchor.
+    { url: `/#a=${CODE}`, affiliate: undefined, checkout: HOTLINK },
+  ])('$url: $affiliate', ({ url, affiliate, checkout }) => {
+    setUrl(url);
+    const captured: string[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail.affiliate));
+    start();
+    expect(captured).toEqual(affiliate ? [affiliate] : []);
+    expect(cookie()?.split('|')[1]).toBe(affiliate);
+    expect(buy()).toBe(checkout);
+  });
+
+  it('hashchange navigations are landings; one landing is captured once', async () => {
+    const captured: string[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail.affiliate));
+    start();
+    location.hash = `#/curso?a=${CODE}&utm_source=fb`;
+    await settle();
+    expect(captured).toEqual([CODE]);
+    expect(buy()).toBe(`${HOTLINK}?af=${CODE}&utm_source=fb`);
+    location.hash = '#/aula-1';
+    await settle();
+    // Back to the same landing: not a second capture.
+    location.hash = `#/curso?a=${CODE}&utm_source=fb`;
+    await settle();
+    expect(captured).toEqual([CODE]);
+    location.hash = `#/oferta?a=${OTHER_CODE}`;
+    await settle();
+    expect(captured).toEqual([CODE, OTHER_CODE]);
+    expect(cookie()?.split('|')[1]).toBe(OTHER_CODE);
+    expect(buy()).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+  });
+
+  it.each([
+    { url: `/#/curso?a=${CODE}&utm_source=fb&lang=pt`, clean: '/#/curso?lang=pt' },
+    { url: `/#/curso?a=${CODE}`, clean: '/#/curso' },
+    { url: `/#?a=${CODE}&utm_source=fb`, clean: '/' },
+    { url: `/p?x=1&a=${CODE}#/curso?utm_source=fb&y=2`, clean: '/p?x=1#/curso?y=2' },
+    { url: `/p?a=${CODE}#precos`, clean: '/p#precos' },
+  ])('clean-url: $url → $clean', ({ url, clean }) => {
+    setUrl(url);
+    start({ cleanUrl: true });
+    expect(location.href).toBe(ORIGIN + clean);
+    expect(buy()).toMatch(new RegExp(`^${HOTLINK}\\?af=${CODE}`));
+  });
+
+  it('clean-url on a hashchange landing: the route stays', async () => {
+    start({ cleanUrl: true });
+    location.hash = `#/curso/aula?a=${CODE}&t=30`;
+    await settle();
+    expect(location.href).toBe(ORIGIN + '/#/curso/aula?t=30');
+    expect(cookie()?.split('|')[1]).toBe(CODE);
+  });
+});
+
+describe('ad click ids, forwarded by default', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}?off=abc">Comprar</a>`);
+  const IDS = { fbclid: 'IwAR0abc', gclid: 'Cj0KCQ', gbraid: '0AAAAA', wbraid: 'CkQK', ttclid: 'E.C.P.x', msclkid: '5a1b2c' };
+
+  it.each(Object.entries(IDS))('%s reaches checkout and is kept with the code', (name, value) => {
+    setUrl(`/curso?a=${CODE}&${name}=${value}`);
+    const hotlinks = start();
+    expect(hotlinks.getAttribution()?.params).toEqual({ [name]: value });
+    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&${name}=${value}`);
+    expect(decodeURIComponent(cookie()!)).toContain(`${name}=${value}`);
+  });
+
+  it('all of them at once, in the order of forward, with no code too', () => {
+    setUrl('/curso?msclkid=5a1b2c&gclid=Cj0KCQ&fbclid=IwAR0abc&ttclid=E.C.P.x&wbraid=CkQK&gbraid=0AAAAA');
+    start();
+    expect(buy()).toBe(`${HOTLINK}?off=abc&fbclid=IwAR0abc&gclid=Cj0KCQ&gbraid=0AAAAA&wbraid=CkQK&ttclid=E.C.P.x&msclkid=5a1b2c`);
+  });
+
+  it('a producer who sets forward chooses: click ids not in it are not forwarded', () => {
+    setUrl(`/curso?a=${CODE}&gclid=Cj0KCQ&utm_source=fb`);
+    start({ forward: ['utm_source'] });
+    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&utm_source=fb`);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * What reaches the producer's `collect` endpoint, as the beacon carries it: one `checkout` report per
+ * departure however fast the visitor clicks, and never a buyer's personal data, whatever the
+ * parameter is called or wherever an e-mail address hides.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CODE, ORIGIN, click, setUrl, start, usePage } from '../core/page';
+import { clickAndFollow, mount, startCore } from '../button/button';
+
+interface Sent {
+  url: string;
+  body: Record<string, any>;
+}
+
+/** Replaces `navigator.sendBeacon` with a recorder that accepts every beacon, as a browser does. */
+function recordBeacons() {
+  const beacons: { url: string; data: Blob }[] = [];
+  const sendBeacon = (url: string | URL, data?: BodyInit | null) => (beacons.push({ url: String(url), data: data as Blob }), true);
+  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { sendBeacon }));
+  return async (): Promise<Sent[]> => Promise.all(beacons.map(async (b) => ({ url: b.url, body: JSON.parse(await b.data.text()) })));
+}
+const checkouts = (sent: Sent[]) => sent.filter((s) => s.body.event == 'checkout');
+
+let unique = 0;
+/** A HotLink no other test clicked (the reporter remembers the last departure for 2 s). */
+const hotlink = () => `https://pay.hotmart.com/A72242240H?off=t${++unique}`;
+
+describe('a double-click leaves once: one checkout report', () => {
+  usePage(ORIGIN + '/');
+  let sent: () => Promise<Sent[]>;
+  beforeEach(() => {
+    sent = recordBeacons();
+    setUrl(`/curso?a=${CODE}`);
+  });
+
+  const ways = {
+    'a checkout link': async (href: string) => {
+      start({ collect: '/api/hotlinks' });
+      document.body.innerHTML = `<a id="buy" href="${href}">Comprar</a>`;
+      return () => click(document.getElementById('buy')!);
+    },
+    'a Buy button': async (href: string) => {
+      // decorate: false: happy-dom does not retarget the button's inner click for the page's listener.
+      startCore({ decorate: false, collect: '/api/hotlinks' });
+      const el = await mount(`<hotlink-buy-button hotlink="${href}"></hotlink-buy-button>`);
+      return () => clickAndFollow(el)?.url;
+    },
+  };
+
+  it.each(Object.entries(ways))('%s clicked twice: two events, both to checkout, one report', async (_, setup) => {
+    const href = hotlink();
+    const press = await setup(href);
+    const events: string[] = [];
+    document.addEventListener('hotlink-checkout', (e) => events.push(e.detail.url));
+    const reached = [press(), press()];
+    expect(reached).toEqual([`${href}&af=${CODE}`, `${href}&af=${CODE}`]);
+    expect(events).toEqual(reached);
+    const reports = checkouts(await sent());
+    expect(reports.map((r) => [r.url, r.body.checkoutUrl])).toEqual([['/api/hotlinks', `${href}&af=${CODE}`]]);
+  });
+
+  it.each(Object.entries(ways))('%s: clicks 1.5 s apart are one departure; 2 s after the last, a new one', async (_, setup) => {
+    const href = hotlink();
+    const press = await setup(href);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    press();
+    vi.advanceTimersByTime(1500);
+    press();
+    vi.advanceTimersByTime(1500);
+    press();
+    expect(checkouts(await sent())).toHaveLength(1);
+    vi.advanceTimersByTime(2001);
+    press();
+    expect(checkouts(await sent())).toHaveLength(2);
+  });
+
+  it('two different checkout links clicked in a row are two departures', async () => {
+    start({ collect: '/api/hotlinks' });
+    const [a, b] = [hotlink(), hotlink()];
+    document.body.innerHTML = `<a id="a" href="${a}">A</a><a id="b" href="${b}">B</a>`;
+    click(document.getElementById('a')!);
+    click(document.getElementById('b')!);
+    expect(checkouts(await sent()).map((r) => r.body.checkoutUrl)).toEqual([`${a}&af=${CODE}`, `${b}&af=${CODE}`]);
+  });
+});
+
+describe('personal data never reaches a report', () => {
+  usePage(ORIGIN + '/');
+
+  it.each([
+    { param: 'EMAIL', value: 'ana' },
+    { param: 'Email', value: 'ana' },
+    { param: 'email', value: 'ana' },
+    { param: 'e-mail', value: 'ana' },
+    { param: 'e_mail', value: 'ana' },
+    { param: 'cpf', value: '12345678900' },
+    { param: 'CPF', value: '12345678900' },
+    { param: 'nome', value: 'Ana Souza' },
+    { param: 'Nome', value: 'Ana' },
+    { param: 'name', value: 'Ana' },
+    { param: 'phone', value: '11999999999' },
+    { param: 'phone_number', value: '11999999999' },
+    { param: 'telefone', value: '11999999999' },
+    { param: 'utm_content', value: 'ana@x.com' },
+    { param: 'utm_term', value: 'ANA.SOUZA@mail.example.com.br' },
+    { param: 'sck', value: 'lead_ana@x.com' },
+  ])('$param=$value: not in params, not in checkoutUrl; the rest of the report kept', async ({ param, value }) => {
+    const sent = recordBeacons();
+    const href = hotlink();
+    setUrl(`/curso?a=${CODE}&utm_source=fb&${encodeURIComponent(param)}=${encodeURIComponent(value)}`);
+    start({ collect: '/api/hotlinks', forward: ['utm_source', 'utm_content', 'utm_term', 'sck', param] });
+    // The page's own checkout link carries it too, as a prefill.
+    const own = `${href}&${encodeURIComponent(param)}=${encodeURIComponent(value)}`;
+    document.body.innerHTML = `<a id="buy" href="${own.replace(/&/g, '&amp;')}">Comprar</a>`;
+    const reached = click(document.getElementById('buy')!);
+    // The visitor's checkout keeps it (it is the producer's link); only the report loses it.
+    expect(new URL(reached!).searchParams.get(param)).toBe(value);
+
+    const reports = await sent();
+    expect(reports.map((r) => r.body.event)).toEqual(['attribution', 'checkout']);
+    for (const { body } of reports) {
+      expect(body.params).toEqual({ utm_source: 'fb' });
+      expect(JSON.stringify(body)).not.toContain(value.split('@')[0]);
+    }
+    const reported = new URL(reports[1].body.checkoutUrl);
+    expect([...reported.searchParams.keys()]).toEqual(['off', 'af', 'utm_source']);
+    expect(reported.searchParams.get('af')).toBe(CODE);
+  });
+});

@@ -1,0 +1,80 @@
+// @vitest-environment node
+/**
+ * Several cookies of our name in one `Cookie` header, on the producer's server: the same rule as
+ * the browser's. The last value that decodes is the attribution and is sent back; a value that does
+ * not decode (a sibling subdomain's garbage on a deeper path, listed first) never gets the valid one
+ * deleted; only when nothing decodes is the cookie deleted.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
+import { attributionCookie, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
+import { listen, send } from '../server/http';
+
+const DAY = 86_400_000;
+const NOW = Date.now();
+const CODE = 'O95340038V';
+const OTHER = 'Q100328287K';
+const value = (affiliate: string, capturedAt = NOW - DAY) =>
+  encodeAttribution({ affiliate, capturedAt, expiresAt: capturedAt + 60 * DAY, params: {} });
+const REAL = value(CODE);
+const FORGED = value(OTHER, NOW - 60_000);
+const GARBAGE = '1|%E0%A4%A|x|y|z';
+const options = resolveServerOptions({ cookieDomain: 'shop.example' });
+
+/** `name=value` of a Set-Cookie header, and whether it deletes (expires in the past). */
+const outcome = (setCookie: string | null | undefined) => {
+  if (!setCookie) return 'nothing';
+  const [pair] = setCookie.split('; ');
+  const expires = /Expires=([^;]+)/.exec(setCookie)?.[1];
+  return expires && new Date(expires).getTime() <= NOW ? 'deleted' : pair;
+};
+
+describe('attributionCookie() with several values of our cookie', () => {
+  it.each([
+    { case: 'garbage first, the valid value after', cookie: `hotlinks=${GARBAGE}; hotlinks=${REAL}`, result: `hotlinks=${REAL}` },
+    { case: 'the valid value first, garbage after', cookie: `hotlinks=${REAL}; hotlinks=${GARBAGE}`, result: `hotlinks=${REAL}` },
+    { case: 'a valid-looking shadow first, ours after', cookie: `hotlinks=${FORGED}; hotlinks=${REAL}`, result: `hotlinks=${REAL}` },
+    { case: 'among other cookies', cookie: `a=1; hotlinks=${GARBAGE}; b=2; hotlinks=${REAL}; c=3`, result: `hotlinks=${REAL}` },
+    { case: 'an empty value first', cookie: `hotlinks=; hotlinks=${REAL}`, result: `hotlinks=${REAL}` },
+    { case: 'only garbage, twice', cookie: `hotlinks=${GARBAGE}; hotlinks=x`, result: 'deleted' },
+    { case: 'one garbage value', cookie: `hotlinks=${GARBAGE}`, result: 'deleted' },
+    { case: 'none of ours', cookie: 'hotlinks_x=1; other=2', result: 'nothing' },
+  ])('$case: $result', ({ cookie, result }) => {
+    expect(outcome(attributionCookie({ url: 'https://www.shop.example/curso', cookie }, options, NOW))).toBe(result);
+  });
+
+  it.each([
+    { attribution: 'first-click' as const, kept: CODE },
+    { attribution: 'last-click' as const, kept: OTHER },
+  ])('$attribution, a landing with another code, garbage listed first: the credit goes to $kept', ({ attribution, kept }) => {
+    const cookie = attributionCookie(
+      { url: `https://www.shop.example/curso?a=${OTHER}`, cookie: `hotlinks=${GARBAGE}; hotlinks=${REAL}` },
+      resolveServerOptions({ cookieDomain: 'shop.example', attribution }),
+      NOW,
+    );
+    expect(outcome(cookie)).toMatch(new RegExp(`^hotlinks=1\\|${kept}\\|`));
+  });
+});
+
+describe('nodeMiddleware() over HTTP with a garbage shadow', () => {
+  it.each([
+    { order: 'garbage first', cookie: `hotlinks=${GARBAGE}; hotlinks=${REAL}` },
+    { order: 'garbage last', cookie: `hotlinks=${REAL}; hotlinks=${GARBAGE}` },
+  ])('$order: the page gets our valid cookie back, never its deletion', async ({ cookie }) => {
+    const middleware = nodeMiddleware({ cookieDomain: 'shop.example' });
+    const origin = await listen((req: IncomingMessage, res: ServerResponse) =>
+      middleware(req, res, () => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<h1>Curso</h1>');
+      }),
+    );
+    const answer = await send(origin + '/curso', {
+      headers: { host: 'www.shop.example', accept: 'text/html', 'sec-fetch-mode': 'navigate', cookie },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe('<h1>Curso</h1>');
+    expect(answer.setCookie.map(outcome)).toEqual([`hotlinks=${REAL}`]);
+    expect(answer.setCookie[0]).toContain('; Domain=shop.example');
+  });
+});
