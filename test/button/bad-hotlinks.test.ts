@@ -32,7 +32,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     expect(clickAndFollow(el)).toBeUndefined();
     expect(checkouts).toHaveLength(0);
     expect(errors).toEqual([
-      `<hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+      `[hotlinks] <hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     expect(button(el).hasAttribute('href')).toBe(false);
     expect(clickAndFollow(el)).toBeUndefined();
     expect(errors).toEqual([
-      `<hotlink-buy-button>: the <a href> child ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+      `[hotlinks] <hotlink-buy-button>: the <a href> child ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('no hotlink at all', () => {
     expect(button(el).hasAttribute('href')).toBe(false);
     expect(button(el).getAttribute('aria-disabled')).toBe('true');
     expect(clickAndFollow(el)).toBeUndefined();
-    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
   });
 
   it('while the page is still loading, waits for the parser before saying so', async () => {
@@ -112,6 +112,6 @@ describe('no hotlink at all', () => {
     delete (document as { readyState?: string }).readyState;
     document.dispatchEvent(new Event('DOMContentLoaded'));
     await rendered(el);
-    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
   });
 });
