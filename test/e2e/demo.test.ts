@@ -172,6 +172,8 @@ describeInBrowser('the demo', () => {
     expect(await panel.locator('dd[data-fact="checkout"]').textContent()).toBe(
       'https://pay.hotmart.com/A12345678B?off=basic123&af=O95340038V&sck=bio&utm_source=instagram  (link)',
     );
+    // It starts as a collapsed tab; a click opens the facts.
+    await panel.getByRole('button', { name: 'HotLinks debug', exact: true }).click();
     await shoot(v, 'debug-panel.png', false);
   });
 });
