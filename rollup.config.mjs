@@ -1,9 +1,12 @@
-// Builds the ESM package (dist/esm, with .d.ts) and the two drop-in scripts (dist/*.js, minified IIFE).
+// Builds the ESM package (dist/esm, with .d.ts), the two drop-in scripts (dist/*.js, minified IIFE)
+// and the Buy button's reserve stylesheet (dist/hotlinks.css).
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import hotlinksOptions from './build/options-plugin.mjs';
+import pruneDeclarations from './build/prune-declarations.mjs';
+import reserveCss from './build/reserve-css-plugin.mjs';
 
 /**
  * `DROPIN` (see src/build-flags.d.ts): true in the drop-in scripts, whose rarely needed parts are
@@ -16,7 +19,12 @@ const esm = {
   output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   // Dependencies stay imports: the developer's bundler dedupes them.
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
-  plugins: [flag(false), hotlinksOptions(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' })],
+  plugins: [
+    flag(false),
+    hotlinksOptions(),
+    typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm' }),
+    pruneDeclarations({ outDir: 'dist/esm', rootDir: 'src' }),
+  ],
 };
 
 /**
@@ -49,7 +57,8 @@ const dropin = (input, file, format = 'iife') => ({
 
 export default [
   esm,
-  dropin('src/dropin.ts', 'dist/hotlinks.js'),
+  // hotlinks.css is written beside the script with the button.
+  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
   dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
   // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),

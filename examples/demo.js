@@ -1,24 +1,24 @@
 // The demo page's own script: shows what HotLinks captured (with the debug panel's facts) and the
-// URLs a click would open. Nothing here is needed on your site.
-import { showDebugPanel } from '/dist/hotlinks-debug.js';
-
-showDebugPanel(document.getElementById('captured'));
+// URLs a click would open, again at once after a capture or "Forget". Nothing here is needed on your site.
+import { showFacts } from './facts.js';
 
 const button = document.getElementById('buy');
 const link = document.getElementById('plain-link');
-const show = () => {
+const showUrls = () => {
   // What the button really renders: its <a part="button"> (the fallback link before it upgrades).
   const rendered = button.shadowRoot?.querySelector('a[part~="button"]') ?? button.querySelector('a');
   document.getElementById('button-url').textContent = rendered?.href ?? '';
   document.getElementById('link-url').textContent = link.href;
 };
-customElements.whenDefined('hotlink-buy-button').then(() => button.updateComplete).then(show);
-document.addEventListener('hotlinks-attribution', () => setTimeout(show));
-setInterval(show, 1000);
-show();
+const showFactsAgain = showFacts(document.getElementById('captured'));
+const update = () => showFactsAgain().then(showUrls);
+
+customElements.whenDefined('hotlink-buy-button').then(update);
+document.addEventListener('hotlinks-attribution', update);
+showUrls();
 
 document.getElementById('forget').addEventListener('click', () => {
-  window.HotLinks.clear();
+  window.HotLinks.clear(); // fires no event: this page shows the change itself
   history.replaceState(null, '', '/');
-  setTimeout(show);
+  update();
 });

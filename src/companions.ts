@@ -5,9 +5,20 @@
  */
 
 let base: string | undefined;
+const loads: Record<string, Promise<any>> = {};
 
 /** Where the running drop-in was loaded from (its `src`): its companion files are beside it. */
 export const setDropinSrc = (src: string | undefined) => (base = src);
 
-/** Rejects where there is nothing beside to load from: an inline copy of the script has no `src`. */
-export const loadBeside = async <T>(file: string): Promise<T> => import(new URL(file, base).href);
+/**
+ * Loads `file` once. When it cannot (an inline copy of the script has no `src`; another host that
+ * does not send CORS headers, which module scripts need; a CSP; offline), the console says which
+ * file, from where, and `lost`: what the page goes without.
+ */
+export const loadBeside = <T>(file: string, lost: string): Promise<T> => {
+  const url = base && new URL(file, base).href;
+  return (loads[file] ??= (url ? import(url) : Promise.reject()).catch((error) => {
+    console.warn(`[hotlinks] ${file} could not load ${url ? 'from ' + url : '(the script has no src)'}: ${lost}`);
+    throw error;
+  }));
+};

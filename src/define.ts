@@ -47,31 +47,11 @@ export function defineBuyButton(
 
 defineBuyButton();
 
-/** The element's attributes, for JSX. */
-export interface HotlinkBuyButtonAttributes {
-  hotlink?: string;
-  offer?: string;
-  mode?: BuyButtonMode;
-  variant?: BuyButtonVariant;
-  size?: BuyButtonSize;
-  price?: string | number;
-  currency?: string;
-  lang?: string;
-  sck?: string;
-  src?: string;
-  disabled?: boolean;
-}
-
-// Whatever JSX the project uses (React's, Preact's, Solid's global one), or none.
-type JSXBase = JSX.IntrinsicElements extends { span: unknown } ? JSX.IntrinsicElements : Record<string, Record<string, unknown>>;
+// The JSX typings for React and Preact come with this import (src/jsx.d.ts, shipped as it is).
+export type { HotlinkBuyButtonAttributes } from './jsx.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'hotlink-buy-button': HotlinkBuyButton;
-  }
-  namespace JSX {
-    interface IntrinsicElements {
-      'hotlink-buy-button': JSXBase['span'] & HotlinkBuyButtonAttributes;
-    }
   }
 }

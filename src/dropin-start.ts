@@ -45,6 +45,6 @@ export function startDropin(): void {
   loadReporter(hotlinks.options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
   if (/[?&]hotlinks_debug=1\b/.test(location.search)) {
-    loadBeside<typeof import('./debug-panel.js')>('hotlinks-debug.js').then((panel) => panel.showDebugPanel(), console.warn);
+    loadBeside<typeof import('./debug-panel.js')>('hotlinks-debug.js', 'the debug panel is not shown').then((panel) => panel.showDebugPanel(), () => {});
   }
 }

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The box (display, font, padding, min-width, price line) is mirrored by the reserve rule in the
- * README ("No layout shift"): change one, change the other, or the button jumps when it upgrades.
- * Nothing here that changes the box may depend on state the unupgraded element cannot see: the
- * outline variant draws its border with an inset shadow, the focus ring is an outline.
+ * The build turns these rules into the reserve stylesheet, `dist/hotlinks.css`
+ * (build/reserve-css-plugin.mjs): the `:host` rules, the link's own box (`[part='button']`) and the
+ * price's line, for the element before it is defined, so it takes the box it has after. Nothing here
+ * that changes the box may depend on state the unupgraded element cannot see: the outline variant
+ * draws its border with an inset shadow, the focus ring is an outline.
  */
 export const styles = css`
   :host {

@@ -1,7 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { decorateHotLink, parseHotLink } from '../checkout/checkout-url.js';
-import { resolveOptions } from '../config/validate.js';
 import { instance } from '../instance.js';
+import { defaultHosts, hotlinkProblem } from './hotlink-problem.js';
 import { styles } from './hotlink-buy-button.styles.js';
 import { type Language, labelsFor, languageOf } from './labels.js';
 import { overlay, showOverlay } from './overlay.js';
@@ -13,7 +13,6 @@ export type BuyButtonSize = 'sm' | 'md' | 'lg';
 const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
 const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
 const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
-
 /**
  * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
  * checkout URL decorated with the visitor's affiliate code and tracking parameters, so middle-click
@@ -162,19 +161,15 @@ export class HotlinkBuyButton extends LitElement {
       return;
     }
     const extra = { off: this.offer, sck: this.sck, src: this.src, checkoutMode: this.#mode == 'overlay' ? '2' : undefined };
-    let hosts: string[] = [];
-    const refused = (): undefined => {
-      const source = this.hotlink ? 'hotlink' : 'the <a href> child';
-      this.#report(`${source} ${JSON.stringify(hotlink.slice(0, 200))} is not an https: link on a checkout host (${hosts.join(', ')}); the button is disabled`);
+    const refused = (hosts?: string[]): undefined => {
+      this.#report(hotlinkProblem(hotlink, hosts, this.hotlink ? 'hotlink' : 'the <a href> child')!);
     };
     try {
       const core = instance();
-      hosts = core.options.checkoutHosts;
-      if (!parseHotLink(hotlink, hosts)) return refused();
+      if (!parseHotLink(hotlink, core.options.checkoutHosts)) return refused(core.options.checkoutHosts);
       return core.checkoutUrl(hotlink, extra);
     } catch (error) {
-      hosts = resolveOptions({}, () => {}).checkoutHosts;
-      const url = parseHotLink(hotlink, hosts);
+      const url = parseHotLink(hotlink, defaultHosts());
       if (!url) return refused();
       this.#report('could not add the affiliate; the button links to the HotLink itself', 'error', error);
       return decorateHotLink(url, { params: [extra] });
@@ -223,13 +218,13 @@ export class HotlinkBuyButton extends LitElement {
 
   #overlayClosed = () => this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
 
-  protected override render() {
+  protected override render(): TemplateResult {
     try {
       return this.#render();
     } catch (error) {
       this.#report('could not render; showing a plain link', 'error', error);
       // The producer's own fallback link as it is, or a plain link to the HotLink around the label.
-      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, resolveOptions({}, () => {}).checkoutHosts);
+      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, defaultHosts());
       return url
         ? html`<a part="button" href=${url.href} @click=${this.#onClick}><span part="label"><slot></slot></span></a>`
         : html`<slot></slot>`;

@@ -9,6 +9,6 @@ import * as tools from './consent-tools.js';
 
 export function followConsentTool(tool: string, decide: (granted: boolean, final: boolean) => void): void {
   if (tool != 'google' && tool != 'tcf') return;
-  if (DROPIN) loadBeside<typeof tools>('hotlinks-consent.js').then((loaded) => loaded.followConsentTool(tool, decide), () => {});
+  if (DROPIN) loadBeside<typeof tools>('hotlinks-consent.js', 'the consent tool is not followed, so nothing is stored on this page').then((loaded) => loaded.followConsentTool(tool, decide), () => {});
   else tools.followConsentTool(tool, decide);
 }

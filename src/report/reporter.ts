@@ -11,7 +11,7 @@ let reporter: Promise<typeof reports> | undefined;
 
 export const loadReporter = (options: Pick<ResolvedOptions, 'collect' | 'datalayer'>) =>
   options.collect || options.datalayer
-    ? (reporter ??= DROPIN ? loadBeside<typeof reports>('hotlinks-report.js') : Promise.resolve(reports))
+    ? (reporter ??= DROPIN ? loadBeside<typeof reports>('hotlinks-report.js', 'reports are not sent from this page') : Promise.resolve(reports))
     : undefined;
 
 export const reportEvent: typeof reports.reportEvent = (...args) => {

@@ -1,6 +1,7 @@
 /** Hostile, broken or missing HotLinks: never navigated to, disabled, and said on the console. */
 import { describe, expect, it } from 'vitest';
 import { checkoutLinks } from '../fixtures/corpus';
+import { hotlinkProblem } from '../../src/index';
 import { CODE, usePage } from '../core/page';
 import { anchor, button, clickAndFollow, mount, mountWith, recordCheckouts, recordConsole, rendered, startCore } from './button';
 
@@ -34,6 +35,20 @@ describe('a hotlink that is not https: on a checkout host', () => {
     expect(errors).toEqual([
       `[hotlinks] <hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
     ]);
+  });
+
+  it.each(refused)('%s: hotlinkProblem() (the snippet builder\'s check) says what the button says', async (_, hotlink) => {
+    startCore();
+    const errors = recordConsole('error');
+    await mountWith({ hotlink });
+    expect(errors).toEqual([`<hotlink-buy-button>: ${hotlinkProblem(hotlink)}`]);
+  });
+
+  it('hotlinkProblem() passes Direct Payment HotLinks, and takes other checkout hosts', () => {
+    expect(hotlinkProblem('https://pay.hotmart.com/A72242240H?off=abc')).toBeUndefined();
+    expect(hotlinkProblem(' https://payment.hotmart.com/next/A72242240H ')).toBeUndefined();
+    expect(hotlinkProblem('https://checkout.shop.example/A1', ['checkout.shop.example'])).toBeUndefined();
+    expect(hotlinkProblem('https://pay.hotmart.com/A1', ['checkout.shop.example'])).toMatch(/on a checkout host \(checkout\.shop\.example\)/);
   });
 
   it.each(refused)('%s as the fallback link: the same', async (_, hotlink) => {

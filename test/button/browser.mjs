@@ -3,7 +3,7 @@
  * `npm run test:button:browser` (after `npm run build`): `<hotlink-buy-button>` in a real Chromium,
  * for what happy-dom cannot show:
  *   - no layout shift: every button's box, measured before `customElements.define` runs (the page
- *     holding the README's reserve CSS) and after the element rendered, must be the same;
+ *     holding the shipped reserve CSS, dist/hotlinks.css) and after the element rendered, must be the same;
  *   - a strict CSP (`style-src 'self'`, Trusted Types required): styled, no violation;
  *   - one click, one `hotlink-checkout` (events leaving the shadow root are retargeted);
  *   - the overlay from the keyboard: focus on close, Escape right after opening, focus back;
@@ -31,9 +31,8 @@ if (!executablePath) {
 }
 if (!existsSync(join(ROOT, 'dist/hotlinks.js'))) throw new Error('dist/hotlinks.js is missing: run `npm run build` first');
 
-/** The reserve CSS exactly as the README documents it (the ```css block of "Buy button"). */
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const reserveCss = readme.slice(readme.indexOf('## Buy button')).match(/```css\n([\s\S]*?)```/)[1];
+/** The reserve CSS as the product ships it: written by the build from the element's styles. */
+const reserveCss = readFileSync(join(ROOT, 'dist/hotlinks.css'), 'utf8');
 
 const STRICT =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src https://pay.hotmart.com; " +
@@ -76,7 +75,7 @@ const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   const [type, body, csp] = PAGES[path]
     ? ['text/html', ...PAGES[path]]
-    : FILES[path] ?? (path.startsWith('/dist/') || path.startsWith('/examples/') ? [path.endsWith('.js') ? 'text/javascript' : 'text/html', readFileSafe(path)] : []);
+    : FILES[path] ?? (path.startsWith('/dist/') || path.startsWith('/examples/') ? [path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : 'text/html', readFileSafe(path)] : []);
   if (body == null) return res.writeHead(404).end();
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) });
   res.end(body);
@@ -148,13 +147,13 @@ try {
     const deltas = before.map((b, i) => Math.max(...b.map((v, j) => Math.abs(v - after[i][j]))));
     const worst = Math.max(...deltas);
     if (expectSame) {
-      check(worst == 0, `no layout shift with the README's reserve CSS (${BUTTONS.length} buttons and the text after each)`, `largest difference ${worst}px`);
+      check(worst == 0, `no layout shift with dist/hotlinks.css (${BUTTONS.length} buttons and the text after each)`, `largest difference ${worst}px`);
       deltas.forEach((d, i) => i % 2 == 0 && d > 0 && console.log(`     button ${i / 2}: ${JSON.stringify(before[i])} -> ${JSON.stringify(after[i])}`));
       const styled = await p.evaluate(() => getComputedStyle(document.querySelector('hotlink-buy-button').shadowRoot.querySelector('[part=button]')).backgroundColor);
       check(styled == 'rgb(10, 125, 59)', "styled under style-src 'self' and Trusted Types", styled);
       check(problems.length == 0, 'no CSP violation or error on the strict page', problems.join(' | '));
     } else {
-      console.log(`info without the reserve CSS, upgrading moves boxes by up to ${worst.toFixed(1)}px (why the README gives it)`);
+      console.log(`info without the reserve CSS, upgrading moves boxes by up to ${worst.toFixed(1)}px (why dist/hotlinks.css exists)`);
     }
     await context.close();
   }

@@ -67,10 +67,19 @@ describeInBrowser('the demo', () => {
     await shoot(v, 'checkout-preview.png');
 
     await v.page.goBack();
-    await v.page.getByRole('button', { name: 'Forget the attribution' }).click();
-    await expect.poll(() => fact(v, 'affiliate')).toBe('none captured');
+    await expect.poll(() => fact(v, 'affiliate')).toBe('O95340038V');
+    // The facts and URLs follow at once, with no timer run in between: after "Forget" (clear() fires
+    // no event, the page shows it itself) and after a capture (the hotlinks-attribution event).
+    const shownAfter = (action: string) =>
+      v.page.evaluate(async (action) => {
+        if (action == 'forget') document.getElementById('forget')!.click();
+        else history.pushState(null, '', action);
+        for (let i = 0; i < 100; i++) await null; // microtasks only
+        return [document.querySelector('#captured dd[data-fact="affiliate"]')!.textContent, document.getElementById('button-url')!.textContent];
+      }, action);
+    expect(await shownAfter('forget')).toEqual(['none captured', 'https://pay.hotmart.com/A12345678B?off=demo2024']);
     expect(await v.cookies()).toEqual([]);
-    await expect.poll(() => v.page.textContent('#button-url')).toBe('https://pay.hotmart.com/A12345678B?off=demo2024');
+    expect(await shownAfter('/?a=Q100328287K')).toEqual(['Q100328287K', 'https://pay.hotmart.com/A12345678B?af=Q100328287K&off=demo2024']);
     expect(v.errors).toEqual([]);
     expect(v.refused).toEqual([]);
   });
@@ -84,7 +93,7 @@ describeInBrowser('the demo', () => {
     expect(await v.cookies()).toEqual([]);
   });
 
-  it('sales page: existing links, form and widget markup carry the code; only the widget script is refused (offline)', async () => {
+  it('sales page: existing links, form and widget markup carry the code; Hotmart\'s widget is a local stand-in', async () => {
     const v = await visit();
     await v.page.goto(demo.url + 'sales-page.html?a=O95340038V&utm_source=instagram&sck=bio');
     const tags = 'af=O95340038V&sck=bio&utm_source=instagram';
@@ -100,7 +109,40 @@ describeInBrowser('the demo', () => {
     await v.page.getByRole('button', { name: 'Continuar para o pagamento' }).click();
     await v.page.waitForURL(/\/checkout-preview/);
     expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}`);
-    expect(new Set(v.refused.map((url) => new URL(url).host))).toEqual(new Set(['static.hotmart.com']));
+
+    // The widget's link opens its pop-up (the stand-in's) on the checkout preview, with the code.
+    await v.page.goBack();
+    await expect.poll(() => v.page.getAttribute('#widget', 'href')).toBe(`https://pay.hotmart.com/A12345678B?checkoutMode=2&${tags}`);
+    await expect.poll(() => v.page.getByText('Demo stand-in:').isVisible()).toBe(true);
+    await v.page.click('#widget');
+    const popup = v.page.getByRole('dialog', { name: "Checkout (stand-in for Hotmart's widget)" });
+    await expect.poll(() => popup.isVisible()).toBe(true);
+    const frame = v.page.frameLocator('dialog.standin-widget iframe');
+    await expect.poll(() => frame.locator('#url').textContent()).toBe(`https://pay.hotmart.com/A12345678B?checkoutMode=2&${tags}`);
+    expect(v.page.url()).toContain('/sales-page.html');
+    await popup.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => popup.count()).toBe(0);
+    // Nothing was sent to Hotmart, nor asked of it.
+    expect(v.refused).toEqual([]);
+    expect(v.checkouts).toEqual([]);
+    expect(v.errors).toEqual([]);
+  });
+
+  it('blog post: its Buy buttons are answered locally too, and the page says so', async () => {
+    const v = await visit();
+    await v.page.goto(demo.url + 'blog-post.html?a=O95340038V&utm_source=instagram');
+    await expect.poll(() => v.page.getByText('Demo stand-in: the Buy buttons below open').isVisible()).toBe(true);
+    await v.page.locator('hotlink-buy-button[sck="blog-meio"]').getByRole('link').click();
+    await v.page.waitForURL(/\/checkout-preview/);
+    expect(await v.page.textContent('#url')).toBe('https://pay.hotmart.com/A12345678B?af=O95340038V&utm_source=instagram&off=demo2024&sck=blog-meio');
+    await v.page.goBack();
+    await v.page.locator('hotlink-buy-button[mode="overlay"]').getByRole('link').click();
+    await v.page.waitForURL(/\/checkout-preview/);
+    expect(await v.page.textContent('#url')).toBe(
+      'https://pay.hotmart.com/A12345678B?af=O95340038V&utm_source=instagram&off=demo2024&sck=blog-fim&checkoutMode=2',
+    );
+    expect(v.refused).toEqual([]);
+    expect(v.checkouts).toEqual([]);
     expect(v.errors).toEqual([]);
   });
 
@@ -141,7 +183,7 @@ describeInBrowser('the demo', () => {
     expect(v.errors).toEqual([]);
   });
 
-  it('consent page: nothing stored until Accept; Decline deletes the cookie', async () => {
+  it('consent page: nothing stored until Accept; Decline deletes the cookie and says "declined"', async () => {
     const v = await visit();
     await v.page.goto(demo.url + 'consent.html?a=O95340038V&utm_source=instagram');
     const banner = v.page.getByRole('region', { name: 'Cookie consent' });
@@ -152,6 +194,9 @@ describeInBrowser('the demo', () => {
 
     await banner.getByRole('button', { name: 'Accept' }).click();
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@127.0.0.1']);
+    // Shown at once (consent() fires no event: the page shows it after its banner's click).
+    expect(await fact(v, 'storage')).toBe('first-party cookie "hotlinks"');
+    expect(await fact(v, 'consent')).toBe('granted');
     await v.page.reload();
     await expect.poll(() => fact(v, 'consent')).toBe('granted');
     expect(await banner.isVisible()).toBe(false);
@@ -160,7 +205,11 @@ describeInBrowser('the demo', () => {
     await v.page.getByRole('button', { name: 'Cookie settings' }).click();
     await banner.getByRole('button', { name: 'Decline' }).click();
     expect(await v.cookies()).toEqual([]);
-    await expect.poll(() => fact(v, 'consent')).toBe('pending: nothing is written until HotLinks.consent(true)');
+    expect(await fact(v, 'consent')).toBe('declined: nothing is written to this device (HotLinks.consent(false))');
+    expect(await fact(v, 'storage')).toBe('this page only (memory): no consent, or cookies refused');
+    await v.page.reload();
+    await expect.poll(() => fact(v, 'consent')).toBe('declined: nothing is written to this device (HotLinks.consent(false))');
+    expect(await banner.isVisible()).toBe(false);
     expect(v.errors).toEqual([]);
   });
 

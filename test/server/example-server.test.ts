@@ -73,7 +73,7 @@ describe.skipIf(!chromium && !e2eRequired())('in Chromium: a server-set attribut
     await server?.close();
   });
 
-  it('is read on another subdomain, carried to checkout, and reported', async () => {
+  it('is read on another subdomain, carried to checkout, and reported', { timeout: 60_000 }, async () => {
     const port = new URL(server.url).port;
     const context = await browser.newContext();
     // Every cookie write by script is refused (Safari's tracking prevention at its strictest, a blocker).
@@ -103,5 +103,6 @@ describe.skipIf(!chromium && !e2eRequired())('in Chromium: a server-set attribut
     expect(new URL(page.url()).searchParams.get('url')).toBe(href);
     await expect.poll(async () => (await received())[0]).toMatchObject({ event: 'checkout', affiliate: CODE, checkoutUrl: href });
     await context.close();
+    // Two page loads in Chromium: beyond the unit suite's 5 s on a busy 2-core machine.
   }, 30_000);
 });

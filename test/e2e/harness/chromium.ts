@@ -14,6 +14,8 @@ export const TEST_HOSTS = [
   'blog.shop.co.uk',
   'www.loja.com.br',
   'blog.loja.com.br',
+  // Another origin serving dist/ as a public npm CDN does (test/e2e/cdn.test.ts).
+  'cdn.shop.test',
 ];
 
 export { findChromium } from '../../chromium.mjs';

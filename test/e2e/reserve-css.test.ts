@@ -1,0 +1,108 @@
+/**
+ * No layout shift from the shipped stylesheet alone: a page that links `dist/hotlinks.css` (and no
+ * CSS of its own) shows each Buy button, before its script has defined the element, in the very
+ * box, and the colours, it has after. Without the stylesheet the same page moves.
+ */
+import { expect, it } from 'vitest';
+import { reserveCss, RESERVE_CSS_PATH } from './harness/reserve-css';
+import { html } from './harness/site';
+import { describeInBrowser, useBrowser } from './harness/suite';
+import type { Visitor } from './harness/visitor';
+
+const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+/** One button per different box: label source, size, price, variant, mode, custom properties. */
+const BUTTONS = [
+  `<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" lang="en"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" price="197"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" size="sm">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" size="lg" price="1997.90" variant="orange">Quero me inscrever agora mesmo</hotlink-buy-button>`,
+  `<hotlink-buy-button offer="abc">\n  <a href="${HOTLINK}?off=abc">Garantir minha vaga no curso completo</a>\n</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" variant="outline" mode="new-tab">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" variant="black" mode="overlay">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" style="--hotlink-padding: 1em 3em; --hotlink-min-width: 5em; --hotlink-background: #5b21b6">Estilo próprio</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" disabled>Indisponível</hotlink-buy-button>`,
+];
+const body = BUTTONS.map((button) => `<p>Antes ${button} depois <span class="after">fim</span></p>`).join('\n');
+const page = (css: boolean) =>
+  html(body, `${css ? `<link rel="stylesheet" href="${RESERVE_CSS_PATH}">` : ''}<script src="/dist/hotlinks.js" defer></script>`).replace(
+    '<html lang="en">',
+    '<html lang="pt-BR">',
+  );
+
+/** Holds `customElements.define` until `defineNow()`: the page shows the element unupgraded, the script's core already ran. */
+function holdDefine() {
+  const define = customElements.define.bind(customElements);
+  const held: Parameters<CustomElementRegistry['define']>[] = [];
+  customElements.define = (...args) => void held.push(args);
+  (window as any).defineNow = () => {
+    customElements.define = define;
+    held.forEach((args) => define(...args));
+  };
+  // Layout shifts, as Chromium scores them for CLS.
+  (window as any).shifts = [];
+  new PerformanceObserver((list) => (window as any).shifts.push(...list.getEntries().map((e: any) => e.value))).observe({ type: 'layout-shift' });
+}
+
+/** Each button's box and background, and the box of the text after it. */
+const measure = (v: Visitor) =>
+  v.page.evaluate(() =>
+    [...document.querySelectorAll('hotlink-buy-button, .after')].map((el) => {
+      const { x, y, width, height } = el.getBoundingClientRect();
+      const painted = el.shadowRoot?.querySelector('[part=button]') ?? el;
+      return { box: [x, y, width, height], background: el.localName == 'span' ? '' : getComputedStyle(painted).backgroundColor };
+    }),
+  );
+
+async function upgrade(v: Visitor, path: string) {
+  await v.context.addInitScript(holdDefine);
+  await v.page.goto(v.url(path));
+  await v.page.waitForFunction(() => 'HotLinks' in window);
+  const before = await measure(v);
+  await v.page.evaluate(async () => {
+    (window as any).defineNow();
+    await Promise.all([...document.querySelectorAll<any>('hotlink-buy-button')].map((el) => el.updateComplete));
+    // Two frames: layout-shift entries arrive after the frame that moved something.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+  const after = await measure(v);
+  const shifts: number[] = await v.page.evaluate(() => (window as any).shifts);
+  const moved = before.map((b, i) => Math.max(...b.box.map((value, j) => Math.abs(value - after[i].box[j]))));
+  return { before, after, moved, cls: shifts.reduce((a, b) => a + b, 0) };
+}
+
+describeInBrowser('the shipped reserve stylesheet (dist/hotlinks.css)', () => {
+  const t = useBrowser();
+  const visitor = async () => Object.assign(await t.visitor({ viewport: { width: 900, height: 1400 } }), { url: (path: string) => t.site.url('www.shop.test', path) });
+
+  it('applies only to <hotlink-buy-button> before it is defined', () => {
+    const selectors = reserveCss()
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .match(/[^{}]+(?=\{)/g)!
+      .flatMap((group) => group.split(','))
+      .map((selector) => selector.trim());
+    expect(selectors.length).toBeGreaterThan(5);
+    expect(selectors.filter((selector) => !/^hotlink-buy-button(\[[^\]]+\])?:not\(:defined\)(::before|::after| a)?$/.test(selector))).toEqual([]);
+  });
+
+  it('no layout shift when the buttons upgrade, with the same colours before and after', async () => {
+    t.site.page('/with-css', page(true));
+    const v = await visitor();
+    const { before, after, moved, cls } = await upgrade(v, '/with-css');
+    expect(moved).toEqual(before.map(() => 0));
+    expect(cls).toBe(0);
+    expect(before.map((b) => b.background)).toEqual(after.map((a) => a.background));
+    // The variants' and a custom property's colours, already before the script runs.
+    const backgrounds = before.filter((b) => b.background).map((b) => b.background);
+    expect(backgrounds).toEqual(expect.arrayContaining(['rgb(10, 125, 59)', 'rgb(215, 64, 26)', 'rgb(22, 22, 22)', 'rgb(91, 33, 182)']));
+    expect(v.errors).toEqual([]);
+  });
+
+  it('without it, the same page moves (what the stylesheet prevents)', async () => {
+    t.site.page('/without-css', page(false));
+    const v = await visitor();
+    const { moved, cls } = await upgrade(v, '/without-css');
+    expect(Math.max(...moved)).toBeGreaterThan(10);
+    expect(cls).toBeGreaterThan(0);
+  });
+});

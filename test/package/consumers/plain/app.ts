@@ -1,0 +1,30 @@
+// A project without JSX that uses every entry point, compiled against the packed package by
+// test/package/typings.test.ts: it compiles as it is (the JSX typings for React and Preact are no
+// error where neither is installed), and each line after a `@ts-expect-error` fails without it.
+import { checkoutUrl, getAttribution, init, type Report } from 'hotlinks-embed';
+import { defineBuyButton } from 'hotlinks-embed/define';
+import { attributionCookie, resolveServerOptions } from 'hotlinks-embed/server';
+import 'hotlinks-embed/hotlinks-capture.js';
+
+init({ cookieDays: 90, forward: ['utm_source', 'sck'] });
+export const url: string = checkoutUrl('https://pay.hotmart.com/A72242240H', { off: 'wlvonm69' });
+export const affiliate: string | undefined = getAttribution()?.affiliate;
+export const report = (event: Report) => event.checkoutUrl;
+
+defineBuyButton('buy-now');
+const button = document.querySelector('hotlink-buy-button');
+if (button) button.variant = 'orange';
+// @ts-expect-error variant ("purple" is none of the variants)
+if (button) button.variant = 'purple';
+
+// The drop-in script's global.
+window.HotLinks?.consent(true);
+// @ts-expect-error 'yes' (consent takes a boolean)
+window.HotLinks?.consent('yes');
+
+export const cookie: string | null = attributionCookie(
+  { url: 'https://www.shop.example/?a=O95340038V' },
+  resolveServerOptions({ cookieDomain: 'shop.example' }),
+);
+// @ts-expect-error cookieDays (a number of days or "forever")
+resolveServerOptions({ cookieDomain: 'shop.example', cookieDays: '90' });
