@@ -41,7 +41,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     startCore();
     const errors = recordConsole('error');
     await mountWith({ hotlink });
-    expect(errors).toEqual([`<hotlink-buy-button>: ${hotlinkProblem(hotlink)}`]);
+    expect(errors).toEqual([`[hotlinks] <hotlink-buy-button>: ${hotlinkProblem(hotlink)}`]);
   });
 
   it('hotlinkProblem() passes Direct Payment HotLinks, and takes other checkout hosts', () => {
