@@ -11,6 +11,7 @@ import {
   ORIGIN,
   cookie,
   lastWrite,
+  press,
   recordCookieWrites,
   reload,
   settle,
@@ -20,7 +21,8 @@ import {
 } from '../core/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
-const buy = () => document.getElementById('buy')!.getAttribute('href');
+/** The checkout link's href once the visitor presses it. */
+const buy = () => press(document.getElementById('buy')!);
 
 /** The `hotlinks-attribution` events from now on. */
 function attributionEvents() {
@@ -188,15 +190,16 @@ describe('capture from the landing URL', () => {
 
   describe('forwarded parameters', () => {
     it('are stored with the code and reach checkout on later pages', () => {
-      setUrl(`/curso?a=${CODE}&utm_source=fb&utm_campaign=black%20friday&sck=hm-rec&gclid=xyz&xcod=abc`);
+      setUrl(`/curso?a=${CODE}&utm_source=fb&utm_campaign=black%20friday&sck=hm-rec&gclid=xyz&utm_id=7&xcod=abc`);
       const attribution = start().getAttribution()!;
-      const params = { utm_source: 'fb', utm_campaign: 'black friday', sck: 'hm-rec', xcod: 'abc' };
+      const params = { utm_source: 'fb', utm_campaign: 'black friday', sck: 'hm-rec', xcod: 'abc', gclid: 'xyz' };
       expect(attribution.params).toEqual(params);
       expect(cookieFields().params).toEqual(params);
       reload('/outra-pagina');
       const out = new URL(buy()!);
       expect(Object.fromEntries(out.searchParams)).toEqual({ off: 'abc', af: CODE, ...params });
-      expect(out.searchParams.has('gclid')).toBe(false);
+      // Not in `forward`: not kept.
+      expect(out.searchParams.has('utm_id')).toBe(false);
     });
 
     it('`forward` chooses which', () => {
@@ -319,14 +322,14 @@ describe('capture from the landing URL', () => {
       expect(hotlinks.getAttribution()?.affiliate).toBe(CODE);
     });
 
-    it('links added by the app after a navigation are decorated', async () => {
+    it('links added by the app after a navigation are decorated when pressed', async () => {
       start();
       history.pushState(null, '', '/p?a=' + CODE);
       const link = document.createElement('a');
       link.href = 'https://pay.hotmart.com/J84635582W';
       document.body.append(link);
       await settle();
-      expect(link.getAttribute('href')).toBe(`https://pay.hotmart.com/J84635582W?af=${CODE}`);
+      expect(press(link)).toBe(`https://pay.hotmart.com/J84635582W?af=${CODE}`);
     });
 
     it('navigating away from forwarded parameters takes them off the links', () => {
@@ -353,6 +356,8 @@ describe('capture from the landing URL', () => {
     hotlinks.clear();
     expect(cookie()).toBeUndefined();
     expect(hotlinks.getAttribution()).toBeNull();
+    // At once, before anyone presses it again.
+    expect(document.getElementById('buy')!.getAttribute('href')).toBe(BUY);
     expect(buy()).toBe(BUY);
     expect(reload('/').getAttribution()).toBeNull();
   });

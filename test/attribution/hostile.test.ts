@@ -11,6 +11,7 @@ import {
   ORIGIN,
   click,
   cookie,
+  press,
   recordCookieWrites,
   reload,
   setUrl,
@@ -20,7 +21,8 @@ import {
 } from '../core/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
-const buy = () => document.getElementById('buy')!.getAttribute('href');
+/** The checkout link's href once the visitor presses it. */
+const buy = () => press(document.getElementById('buy')!);
 
 const long = 'O' + '9'.repeat(9998) + 'V';
 

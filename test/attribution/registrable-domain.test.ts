@@ -1,34 +1,36 @@
 /**
- * The registrable-domain probe, against a fake cookie jar that refuses cookies the way a browser
- * does: not on a public suffix (the oracle is `tldts`, which ships the Public Suffix List, ICANN
- * and private sections as browsers use them), not on a domain the host is not part of.
+ * Where the attribution cookie lands, against a fake `document.cookie` that refuses cookies the way
+ * a browser does: not on a public suffix (the oracle is `tldts`, which ships the Public Suffix List,
+ * ICANN and private sections as browsers use them), not on a domain the host is not part of. The
+ * store has no list of its own: it writes the attribution itself, shortest domain first, and keeps
+ * the first one that reads back.
  */
 import { getDomain, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
-import { cookieStore } from '../../src/attribution/cookie-store';
-import { probeRegistrableDomain } from '../../src/attribution/registrable-domain';
+import { type CookieJar, cookieStore } from '../../src/attribution/cookie-store';
 import { CODE, DAY, options } from '../core/page';
 
 interface Stored {
+  name: string;
   value: string;
   /** `undefined`: host-only. */
   domain?: string;
-  expires?: number;
+  path: string;
 }
 
 const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
 
-/** A browser's cookie jar for one page host, as far as `domain` is concerned. */
-class FakeJar {
-  cookies = new Map<string, Stored>();
-  writes: { name: string; domain?: string; accepted: boolean }[] = [];
+/** `document.cookie` for one page (host and path), as far as `Domain`, `Path` and `Expires` are concerned. */
+class FakeJar implements CookieJar {
+  /** In creation order. */
+  cookies: Stored[] = [];
+  writes: { name: string; value: string; domain?: string; accepted: boolean }[] = [];
   constructor(
     readonly host: string,
     private refuseAll = false,
+    readonly path = '/',
   ) {}
-
-  #key = (name: string, domain?: string) => `${name}@${domain ?? ''}`;
 
   /** RFC 6265 5.3 with the public suffix check browsers add. */
   #accepts(domain: string | undefined): boolean {
@@ -40,33 +42,49 @@ class FakeJar {
     return this.host == domain || this.host.endsWith('.' + domain);
   }
 
-  get(name: string): string | undefined {
-    const now = Date.now();
-    for (const [key, cookie] of this.cookies) {
-      if (key.startsWith(name + '@') && (cookie.expires === undefined || cookie.expires > now)) return cookie.value;
-    }
-    return undefined;
+  /** What the page sees: longest path first, then oldest first. */
+  read(): string {
+    const visible = (path: string) => path == '/' || this.path == path || this.path.startsWith(path.endsWith('/') ? path : path + '/');
+    return this.cookies
+      .map((cookie, i) => ({ cookie, i }))
+      .filter(({ cookie }) => visible(cookie.path))
+      .sort((a, b) => b.cookie.path.length - a.cookie.path.length || a.i - b.i)
+      .map(({ cookie }) => `${cookie.name}=${cookie.value}`)
+      .join('; ');
   }
 
-  set(name: string, value: string, attributes: { domain?: string; expires?: Date | number } = {}): void {
+  write(header: string): void {
+    const [pair, ...parts] = header.split(/; */);
+    const name = pair.slice(0, pair.indexOf('='));
+    const value = pair.slice(pair.indexOf('=') + 1);
+    const attributes = Object.fromEntries(parts.map((p) => [p.split('=')[0].toLowerCase(), p.slice(p.indexOf('=') + 1)]));
     const domain = attributes.domain?.replace(/^\./, '').toLowerCase() || undefined;
+    const path = attributes.path || '/';
     const accepted = this.#accepts(domain);
-    this.writes.push({ name, domain, accepted });
+    this.writes.push({ name, value, domain, accepted });
     if (!accepted) return;
-    const expires = attributes.expires instanceof Date ? attributes.expires.getTime() : undefined;
-    if (expires !== undefined && expires <= Date.now()) this.cookies.delete(this.#key(name, domain));
-    else this.cookies.set(this.#key(name, domain), { value, domain, expires });
-  }
-
-  remove(name: string, attributes: { domain?: string } = {}): void {
-    this.set(name, '', { ...attributes, expires: new Date(0) });
+    const same = (c: Stored) => c.name == name && c.domain == domain && c.path == path;
+    const expired = attributes.expires !== undefined && new Date(attributes.expires).getTime() <= Date.now();
+    const existing = this.cookies.find(same);
+    if (expired) this.cookies = this.cookies.filter((c) => !same(c));
+    else if (existing) existing.value = value;
+    else this.cookies.push({ name, value, domain, path });
   }
 }
 
-/** `probeRegistrableDomain` has the jar's loose shape; the fake takes what browsers take. */
-const probe = (jar: FakeJar) => probeRegistrableDomain(jar.host, jar as never);
+const attribution = (now: number, affiliate = CODE): Attribution => ({
+  affiliate,
+  capturedAt: now,
+  expiresAt: now + 60 * DAY,
+  params: { utm_source: 'fb' },
+  storage: 'memory',
+});
+const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new FakeJar(host)) => ({
+  jar,
+  store: cookieStore(options(input), jar, { hostname: host, pathname: '/', protocol: 'https:' }),
+});
 
-describe('the registrable-domain probe finds what the Public Suffix List says', () => {
+describe('the attribution cookie lands on the domain the Public Suffix List says', () => {
   it.each([
     ['blog.shop.com.br', 'shop.com.br'],
     ['www.x.co.uk', 'x.co.uk'],
@@ -84,93 +102,97 @@ describe('the registrable-domain probe finds what the Public Suffix List says', 
     ['xn--cursos-6ta.com.br', 'xn--cursos-6ta.com.br'],
   ])('%s -> %s', (host, expected) => {
     expect(getDomain(host, { allowPrivateDomains: true })).toBe(expected);
-    const jar = new FakeJar(host);
-    expect(probe(jar)).toBe(expected);
-    // The test cookie is gone again.
-    expect(jar.cookies.size).toBe(0);
-    // It tried shortest first and never wrote above the registrable domain once accepted.
-    expect(jar.writes.filter((w) => w.accepted && w.name == 'hotlinks_probe').map((w) => w.domain)).toEqual([expected, expected]);
+    const { jar, store } = storeFor(host);
+    const now = Date.now();
+    expect(store.write(attribution(now))).toBe(true);
+    expect(store.domain).toBe(expected);
+    // One cookie, ours, on that domain, and it reads back.
+    expect(jar.cookies).toEqual([expect.objectContaining({ name: 'hotlinks', domain: expected, path: '/' })]);
+    expect(store.read(now)).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
+    // Shortest first: only public suffixes were refused before it, and nothing was written after it.
+    const tried = jar.writes.map((w) => w.domain);
+    expect(tried.at(-1)).toBe(expected);
+    expect(jar.writes.slice(0, -1).every((w) => !w.accepted)).toBe(true);
+    expect(tried).toEqual([...tried].sort((a, b) => a!.length - b!.length));
+    // No separate test cookie.
+    expect(jar.writes.map((w) => w.name)).toEqual(tried.map(() => 'hotlinks'));
   });
 
-  it.each(['localhost', '127.0.0.1', '192.168.0.10', '[::1]', 'intranet'])('%s: a host-only cookie, no probing', (host) => {
-    const jar = new FakeJar(host);
-    expect(probe(jar)).toBeUndefined();
-    expect(jar.writes).toEqual([]);
+  it.each(['localhost', '127.0.0.1', '192.168.0.10', '[::1]', 'intranet'])('%s: a host-only cookie, no domain tried', (host) => {
+    const { jar, store } = storeFor(host);
+    const now = Date.now();
+    expect(store.write(attribution(now))).toBe(true);
+    expect(store.domain).toBeUndefined();
+    expect(jar.writes).toEqual([expect.objectContaining({ name: 'hotlinks', domain: undefined, accepted: true })]);
+    expect(store.read(now)).toMatchObject({ affiliate: CODE });
   });
 
-  it('a jar that refuses every cookie: host-only', () => {
-    const jar = new FakeJar('blog.shop.com.br', true);
-    expect(probe(jar)).toBeUndefined();
-    expect(jar.writes.map((w) => w.domain)).toEqual(['com.br', 'shop.com.br', 'blog.shop.com.br']);
+  it('a jar that refuses every cookie: every domain then host-only tried, write reports false', () => {
+    const { jar, store } = storeFor('blog.shop.com.br', {}, new FakeJar('blog.shop.com.br', true));
+    const now = Date.now();
+    expect(store.write(attribution(now))).toBe(false);
+    expect(jar.writes.map((w) => w.domain)).toEqual(['com.br', 'shop.com.br', 'blog.shop.com.br', undefined]);
+    expect(store.domain).toBeUndefined();
+    expect(store.read(now)).toBeNull();
   });
 
-  it('a jar that throws: host-only, nothing thrown', () => {
+  it('a jar that throws: write reports false, nothing thrown', () => {
     const jar = new FakeJar('www.x.co.uk');
-    jar.set = () => {
+    jar.write = jar.read = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
-    expect(probe(jar)).toBeUndefined();
+    const { store } = storeFor('www.x.co.uk', {}, jar);
+    const now = Date.now();
+    expect(store.write(attribution(now))).toBe(false);
+    expect(store.domain).toBeUndefined();
+    expect(store.read(now)).toBeNull();
+    expect(() => store.remove()).not.toThrow();
   });
 });
 
-describe('cookieStore puts the cookie on that domain', () => {
-  const attribution = (now: number): Attribution => ({
-    affiliate: CODE,
-    capturedAt: now,
-    expiresAt: now + 60 * DAY,
-    params: { utm_source: 'fb' },
-    storage: 'memory',
-  });
-  const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new FakeJar(host)) => ({
-    jar,
-    store: cookieStore(options(input), jar as never, { hostname: host, protocol: 'https:' }),
-  });
-
+describe('cookieStore keeps one cookie there', () => {
   it.each([
     ['blog.shop.com.br', 'shop.com.br'],
     ['www.x.co.uk', 'x.co.uk'],
     ['a.b.github.io', 'b.github.io'],
     ['localhost', undefined],
     ['10.0.0.7', undefined],
-  ])('on %s the attribution cookie goes on %s and reads back', (host, domain) => {
+  ])('on %s the attribution cookie goes on %s, reads back, and remove() deletes it', (host, domain) => {
     const { jar, store } = storeFor(host);
     const now = Date.now();
     expect(store.write(attribution(now))).toBe(true);
     expect(store.domain).toBe(domain);
-    expect([...jar.cookies.values()]).toEqual([expect.objectContaining({ domain })]);
+    expect(jar.cookies).toEqual([expect.objectContaining({ domain })]);
     expect(store.read(now)).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
     store.remove();
-    expect(jar.cookies.size).toBe(0);
+    expect(jar.cookies).toEqual([]);
+    expect(store.read(now)).toBeNull();
   });
 
-  it('probes once per page', () => {
+  it('writing again: the same attribution or a new one lands on the same domain, one cookie', () => {
     const { jar, store } = storeFor('blog.shop.com.br');
     const now = Date.now();
     store.write(attribution(now));
-    store.write(attribution(now));
-    expect(jar.writes.filter((w) => w.name == 'hotlinks_probe' && w.accepted && w.domain == 'shop.com.br')).toHaveLength(2);
+    expect(store.write(attribution(now))).toBe(true);
+    expect(jar.cookies).toEqual([expect.objectContaining({ domain: 'shop.com.br' })]);
+    expect(store.write(attribution(now, 'Q100328287K'))).toBe(true);
+    expect(jar.cookies).toEqual([expect.objectContaining({ domain: 'shop.com.br' })]);
+    expect(store.read(now)).toMatchObject({ affiliate: 'Q100328287K' });
   });
 
-  it('an explicit cookieDomain is used as given, without probing', () => {
+  it('an explicit cookieDomain is used as given, no other domain tried', () => {
     const { jar, store } = storeFor('blog.shop.com.br', { cookieDomain: 'blog.shop.com.br' });
     const now = Date.now();
     expect(store.write(attribution(now))).toBe(true);
-    expect(jar.writes.map((w) => w.name)).not.toContain('hotlinks_probe');
-    expect([...jar.cookies.values()]).toEqual([expect.objectContaining({ domain: 'blog.shop.com.br' })]);
+    expect(jar.writes.map((w) => w.domain)).toEqual(['blog.shop.com.br']);
+    expect(jar.cookies).toEqual([expect.objectContaining({ domain: 'blog.shop.com.br' })]);
   });
 
   it.each(['com.br', 'other.example'])('an explicit cookieDomain the browser refuses (%s): write reports false', (cookieDomain) => {
     const { jar, store } = storeFor('blog.shop.com.br', { cookieDomain });
     const now = Date.now();
     expect(store.write(attribution(now))).toBe(false);
-    expect(jar.cookies.size).toBe(0);
+    expect(jar.cookies).toEqual([]);
     expect(store.read(now)).toBeNull();
-  });
-
-  it('an all-refusing jar: write reports false, nothing thrown', () => {
-    const { store } = storeFor('www.x.co.uk', {}, new FakeJar('www.x.co.uk', true));
-    const now = Date.now();
-    expect(store.write(attribution(now))).toBe(false);
-    expect(store.domain).toBeUndefined();
   });
 });

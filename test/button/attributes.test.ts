@@ -56,7 +56,7 @@ describe('the URL the button leads to', () => {
     const warnings = recordConsole('warn');
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" mode="popup"></hotlink-buy-button>`);
     expect(clickAndFollow(el)).toEqual({ url: `${HOTLINK}?${AFFILIATE}`, target: '_self' });
-    expect(warnings).toEqual(['<hotlink-buy-button>: mode "popup" is not one of redirect, new-tab, overlay; redirect is used']);
+    expect(warnings).toEqual(['[hotlinks] <hotlink-buy-button>: mode "popup" is not one of redirect, new-tab, overlay; redirect is used']);
   });
 });
 
@@ -122,7 +122,7 @@ describe('label, price and language', () => {
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" price="${price}" currency="${currency}"></hotlink-buy-button>`);
     expect(part(el, 'price')).toBeNull();
     expect(text(el)).toBe('Comprar agora');
-    expect(warnings).toEqual([`<hotlink-buy-button>: price "${price}" with currency "${currency}" cannot be shown; it is left out`]);
+    expect(warnings).toEqual([`[hotlinks] <hotlink-buy-button>: price "${price}" with currency "${currency}" cannot be shown; it is left out`]);
   });
 });
 
@@ -179,7 +179,7 @@ describe('look', () => {
     startCore();
     const warnings = recordConsole('warn');
     await mount(`<hotlink-buy-button hotlink="${HOTLINK}" ${attributes}></hotlink-buy-button>`);
-    expect(warnings).toEqual([`<hotlink-buy-button>: ${message}`]);
+    expect(warnings).toEqual([`[hotlinks] <hotlink-buy-button>: ${message}`]);
   });
 });
 

@@ -33,7 +33,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     expect(clickAndFollow(el)).toBeUndefined();
     expect(checkouts).toHaveLength(0);
     expect(errors).toEqual([
-      `<hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+      `[hotlinks] <hotlink-buy-button>: hotlink ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     startCore();
     const errors = recordConsole('error');
     await mountWith({ hotlink });
-    expect(errors).toEqual([`<hotlink-buy-button>: ${hotlinkProblem(hotlink)}`]);
+    expect(errors).toEqual([`[hotlinks] <hotlink-buy-button>: ${hotlinkProblem(hotlink)}`]);
   });
 
   it('hotlinkProblem() passes Direct Payment HotLinks, and takes other checkout hosts', () => {
@@ -58,7 +58,7 @@ describe('a hotlink that is not https: on a checkout host', () => {
     expect(button(el).hasAttribute('href')).toBe(false);
     expect(clickAndFollow(el)).toBeUndefined();
     expect(errors).toEqual([
-      `<hotlink-buy-button>: the <a href> child ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
+      `[hotlinks] <hotlink-buy-button>: the <a href> child ${JSON.stringify(hotlink)} is not an https: link on a checkout host (${HOSTS}); the button is disabled`,
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('no hotlink at all', () => {
     expect(button(el).hasAttribute('href')).toBe(false);
     expect(button(el).getAttribute('aria-disabled')).toBe('true');
     expect(clickAndFollow(el)).toBeUndefined();
-    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
   });
 
   it('while the page is still loading, waits for the parser before saying so', async () => {
@@ -127,6 +127,6 @@ describe('no hotlink at all', () => {
     delete (document as { readyState?: string }).readyState;
     document.dispatchEvent(new Event('DOMContentLoaded'));
     await rendered(el);
-    expect(errors).toEqual(['<hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: no hotlink attribute and no <a href> child; the button is disabled']);
   });
 });

@@ -1,7 +1,7 @@
 /** Leaving for checkout: the `hotlink-checkout` event, cancelling it, and a URL that is always current. */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, OTHER_CODE, usePage } from '../core/page';
+import { CODE, OTHER_CODE, setUrl, unload, usePage } from '../core/page';
 import { button, clickAndFollow, mount, recordCheckouts, rendered, startCore } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
@@ -59,26 +59,40 @@ describe('an attribution that arrives after the button rendered', () => {
     expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${CODE}&utm_source=ig`);
   });
 
-  it('a code stored by another tab, with no event here: the click still carries it', async () => {
+  it('tracking tags arriving by navigation, with no event here: the click still carries them', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    // No code: no hotlinks-attribution event, but the tags reach checkout all the same.
+    history.pushState(null, '', '/curso/aula-1?utm_source=ig');
+    expect(button(el).getAttribute('href')).toBe(HOTLINK);
+    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?utm_source=ig`);
+    // ...and the link itself now shows it, for copy-link and the status bar.
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?utm_source=ig`);
+  });
+
+  it('a code stored by another tab is not seen on this page (its cookie was read once), and is carried from the next page on', async () => {
     const core = startCore();
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
     const now = Date.now();
     document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {} })}; path=/`;
-    expect(core.getAttribution()?.affiliate).toBe(OTHER_CODE);
-    expect(button(el).getAttribute('href')).toBe(HOTLINK);
-    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
-    // ...and the link itself now shows it, for copy-link and the status bar.
-    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+    expect(core.getAttribution()).toBeNull();
+    expect(clickAndFollow(el)?.url).toBe(HOTLINK);
+    // The next page.
+    unload();
+    setUrl('/curso/aula-2');
+    startCore();
+    const next = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    expect(button(next).getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+    expect(clickAndFollow(next)?.url).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
   });
 
   it('a middle click (no click event) gets a link refreshed on pointerdown', async () => {
-    const core = startCore();
+    startCore();
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
-    const now = Date.now();
-    document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {} })}; path=/`;
-    expect(core.getAttribution()?.affiliate).toBe(OTHER_CODE);
+    history.pushState(null, '', '/curso/aula-1?utm_source=ig');
+    expect(button(el).getAttribute('href')).toBe(HOTLINK);
     button(el).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 1 }));
     await rendered(el);
-    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+    expect(button(el).getAttribute('href')).toBe(`${HOTLINK}?utm_source=ig`);
   });
 });

@@ -1,7 +1,7 @@
 /** Registration: `hotlinks-embed/define`, harmless when repeated or when the tag is taken. */
 import { describe, expect, it, vi } from 'vitest';
 import { defineBuyButton, HotlinkBuyButton } from '../../src/define';
-import { HotlinkBuyButton as FromIndex } from '../../src/index';
+import { HotlinkBuyButton as FromElement } from '../../src/element';
 import { usePage } from '../core/page';
 import { button, recordConsole, rendered, startCore } from './button';
 
@@ -10,7 +10,7 @@ describe('defineBuyButton', () => {
 
   it('importing the entry defines <hotlink-buy-button> with the class the package exports', () => {
     expect(customElements.get('hotlink-buy-button')).toBe(HotlinkBuyButton);
-    expect(FromIndex).toBe(HotlinkBuyButton);
+    expect(FromElement).toBe(HotlinkBuyButton);
     expect(document.createElement('hotlink-buy-button')).toBeInstanceOf(HotlinkBuyButton);
   });
 
@@ -43,7 +43,7 @@ describe('defineBuyButton', () => {
     document.body.append(el);
     await rendered(el);
     expect(button(el).hasAttribute('href')).toBe(false);
-    expect(errors[0]).toMatch(/^<comprar-agora>: hotlink "http:\/\/pay\.hotmart\.com\/A72242240H" is not/);
+    expect(errors[0]).toMatch(/^\[hotlinks\] <comprar-agora>: hotlink "http:\/\/pay\.hotmart\.com\/A72242240H" is not/);
     el.setAttribute('hotlink', 'https://pay.hotmart.com/A72242240H');
     await rendered(el);
     expect(button(el).getAttribute('href')).toBe('https://pay.hotmart.com/A72242240H');

@@ -17,7 +17,7 @@ describe('when the core fails', () => {
     const errors = recordConsole('error');
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" offer="abc" sck="blog"></hotlink-buy-button>`);
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?off=abc&sck=blog`);
-    expect(errors[0]).toMatch(/^<hotlink-buy-button>: could not add the affiliate; the button links to the HotLink itself/);
+    expect(errors[0]).toMatch(/^\[hotlinks\] <hotlink-buy-button>: could not add the affiliate; the button links to the HotLink itself/);
   });
 
   it('the core cannot start at all (here: a getter that throws): still a link to the HotLink', async () => {
@@ -50,7 +50,7 @@ describe('when the core fails', () => {
       expect(button(el).hasAttribute('href')).toBe(false);
       expect(clickAndFollow(el)).toBeUndefined();
       expect(errors).toEqual([
-        '<hotlink-buy-button>: hotlink "https://pay.hotmart.com.evil.example/A72242240H" is not an https: link on a checkout host (pay.hotmart.com, payment.hotmart.com); the button is disabled',
+        '[hotlinks] <hotlink-buy-button>: hotlink "https://pay.hotmart.com.evil.example/A72242240H" is not an https: link on a checkout host (pay.hotmart.com, payment.hotmart.com); the button is disabled',
       ]);
     } finally {
       delete (globalThis as Record<symbol, unknown>)[KEY];
@@ -90,7 +90,7 @@ describe('when the core fails', () => {
     expect(text(el)).toBe('Quero comprar');
     // The click computes the URL on its own, so the affiliate is not even lost.
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}`);
-    expect(errors[0]).toMatch(/^<hotlink-buy-button>: could not render; showing a plain link/);
+    expect(errors[0]).toMatch(/^\[hotlinks\] <hotlink-buy-button>: could not render; showing a plain link/);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The light-DOM `<a href>` child: the no-JavaScript fallback, a source for `hotlink`, and the label. */
 import { describe, expect, it } from 'vitest';
-import { CODE, usePage } from '../core/page';
+import { CODE, press, usePage } from '../core/page';
 import { button, clickAndFollow, mount, recordCheckouts, recordConsole, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=tkgky0li';
@@ -20,10 +20,13 @@ describe('a fallback link inside the button', () => {
     history.replaceState(null, '', `/curso?a=${CODE}&sck=facebook&utm_source=fb`);
     startCore();
     const el = await mount(`<hotlink-buy-button sck="blog"><a href="${HOTLINK}">Comprar</a></hotlink-buy-button>`);
-    // The fallback link itself carries what a plain link should (for a browser where the button never runs)...
-    expect(el.querySelector('a')!.getAttribute('href')).toBe(`${HOTLINK}&af=${CODE}&sck=facebook&utm_source=fb`);
-    // ...and the button adds to the producer's HotLink, its own attributes over forwarded values.
+    // The fallback link itself, pressed, carries what a plain link should (for a browser where the button never runs)...
+    expect(press(el.querySelector('a')!)).toBe(`${HOTLINK}&af=${CODE}&sck=facebook&utm_source=fb`);
+    // ...and the button, rendered again after that, adds to the producer's HotLink, its own attributes over forwarded values.
+    el.requestUpdate();
+    await rendered(el);
     expect(button(el).getAttribute('href')).toBe(`${HOTLINK}&af=${CODE}&sck=blog&utm_source=fb`);
+    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}&af=${CODE}&sck=blog&utm_source=fb`);
   });
 
   it('is not rendered inside the button: one link, one tab stop, one checkout event', async () => {
@@ -80,11 +83,11 @@ describe('a fallback link inside the button', () => {
     expect(text(el)).toBe('Comprar com desconto');
   });
 
-  it('without JavaScript (the element never defined), it is a plain link the core still decorates', async () => {
+  it('without JavaScript (the element never defined), it is a plain link the core still decorates when pressed', async () => {
     startCore();
     document.body.innerHTML = `<hotlink-buy-later><a href="${HOTLINK}">Comprar</a></hotlink-buy-later>`;
     await rendered({ updateComplete: Promise.resolve() } as never);
     const link = document.querySelector('hotlink-buy-later a')!;
-    expect(link.getAttribute('href')).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(press(link)).toBe(`${HOTLINK}&af=${CODE}`);
   });
 });

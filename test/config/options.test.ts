@@ -83,7 +83,7 @@ const table: Record<string, Row> = {
   },
   forward: {
     attribute: 'data-forward',
-    default: ['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'],
+    default: ['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'fbclid', 'gclid', 'gbraid', 'wbraid', 'ttclid', 'msclkid'],
     valid: [['gclid, fbclid', ['gclid', 'fbclid']], ['', []]],
     invalid: ['utm source', 'a,b&c', Array(33).fill('p').join(',')],
     invalidInit: ['utm_source', [''], [null]],
@@ -91,7 +91,7 @@ const table: Record<string, Row> = {
   consent: {
     attribute: 'data-consent',
     default: 'granted',
-    valid: [['pending', 'pending']],
+    valid: [['pending', 'pending'], ['google', 'google'], ['tcf', 'tcf']],
     invalid: ['denied', 'true', 'Pending'],
     invalidInit: [true, 'yes'],
   },
@@ -108,6 +108,13 @@ const table: Record<string, Row> = {
     valid: [['false', false]],
     invalid: ['no', '0'],
     invalidInit: ['false', 0],
+  },
+  crossDomain: {
+    attribute: 'data-cross-domain',
+    default: [],
+    valid: [['curso.example, *.example.org', ['curso.example', '*.example.org']]],
+    invalid: ['https://curso.example', 'Curso.example', '*example.org', '*.com'],
+    invalidInit: ['curso.example', ['*.com'], ['curso.example:443']],
   },
   collect: {
     attribute: 'data-collect',
@@ -201,7 +208,7 @@ describe('the drop-in reads its own script tag', () => {
   const load = (attributes: Record<string, string>) => {
     const script = scriptWith(attributes);
     document.head.append(script);
-    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
     startDropin();
   };
   const api = () => (window as unknown as { HotLinks: typeof import('../../src/index') }).HotLinks;
@@ -277,6 +284,7 @@ describe('the browser validator agrees with zod', () => {
     consent: ['granted', 'pending', 'denied', 'Granted'],
     cleanUrl: ['false'],
     decorate: ['false'],
+    crossDomain: [['a.example'], ['*.a.example'], ['*.com'], ['A.example'], ['a.example:8080'], Array(32).fill('a.example'), Array(33).fill('a.example'), 'a.example'],
     collect: ['/api/hotlinks', 'https://x.example/c', 'http://x.example/c', 'javascript:alert(1)', 'ftp://x.example', '//x.example/c', 'api', 'https://', 'x'.repeat(2001)],
     datalayer: [undefined as never].slice(1),
     debug: [],

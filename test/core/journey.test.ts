@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import type { CheckoutDetail } from '../../src/events';
-import { CODE, ORIGIN, OTHER_CODE, click, cookie, reload, settle, setUrl, start, usePage } from './page';
+import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage } from './page';
 
 const SALES_PAGE = '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc">Buy</a><a id="other" href="https://example.com/?q=1">x</a>';
 
@@ -19,16 +19,14 @@ describe('landing, then a checkout link', () => {
     const attribution = hotlinks.getAttribution();
     expect(attribution).toMatchObject({ affiliate: 'O95340038V', params: { utm_source: 'fb' }, storage: 'cookie' });
     expect(document.cookie).toContain('hotlinks=1|O95340038V|');
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe(
-      'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb',
-    );
-    expect(document.getElementById('other')!.getAttribute('href')).toBe('https://example.com/?q=1');
+    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb');
+    expect(press(document.getElementById('other')!)).toBe('https://example.com/?q=1');
     expect(events).toHaveLength(1);
     const late = document.createElement('a');
     late.href = 'https://payment.hotmart.com/next/T83787812B?checkoutMode=10';
     document.body.append(late);
     await new Promise((r) => setTimeout(r, 0));
-    expect(late.getAttribute('href')).toBe('https://payment.hotmart.com/next/T83787812B?checkoutMode=10&af=O95340038V&utm_source=fb');
+    expect(press(late)).toBe('https://payment.hotmart.com/next/T83787812B?checkoutMode=10&af=O95340038V&utm_source=fb');
   });
 
   it('days later, on another page, the click on Buy goes to checkout with the credit', async () => {
@@ -50,9 +48,7 @@ describe('landing, then a checkout link', () => {
     start();
     const hostile = reload('/?a=%3Cscript%3Ealert(1)%3C%2Fscript%3E&utm_source=%3Bdomain%3Devil.example');
     expect(hostile.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe(
-      'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb',
-    );
+    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb');
     const next = reload(`/?aff=${OTHER_CODE}&utm_source=ig`);
     expect(next.getAttribution()).toMatchObject({ affiliate: OTHER_CODE, params: { utm_source: 'ig' } });
     expect(cookie()).toMatch(new RegExp(`^1\\|${OTHER_CODE}\\|`));
@@ -75,7 +71,7 @@ describe('a consent banner', () => {
     hotlinks.consent(false);
     expect(document.cookie).toBe('');
     expect(reload('/outra', { consent: 'pending' }).getAttribution()).toBeNull();
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe('https://pay.hotmart.com/A72242240H?off=abc');
+    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc');
   });
 });
 
@@ -89,7 +85,7 @@ describe('the ESM package and the drop-in on one page', () => {
     const fromEsm = sdk.init({ cookieDays: 90 });
     const script = document.createElement('script');
     script.setAttribute('data-cookie-days', '30');
-    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
     const { startDropin } = await import('../../src/dropin-start');
     startDropin();
     startDropin();
@@ -103,6 +99,9 @@ describe('the ESM package and the drop-in on one page', () => {
       'https://pay.hotmart.com/A72242240H?af=O95340038V&utm_campaign=launch&off=promo',
     );
     await settle();
+    // Pressed, the checkout link carries the code once; the other link none.
+    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_campaign=launch');
+    press(document.getElementById('other')!);
     expect(document.querySelectorAll('a[href*="af=O95340038V"]')).toHaveLength(1);
   });
 
@@ -120,6 +119,6 @@ describe('the ESM package and the drop-in on one page', () => {
     expect(() => sdk.init({ cookieDays: 500 })).toThrow(/^HotLinks\.init\(\): cookieDays must be /);
     expect(document.cookie).toBe('');
     setUrl('/curso');
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe('https://pay.hotmart.com/A72242240H?off=abc');
+    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc');
   });
 });

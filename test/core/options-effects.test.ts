@@ -7,12 +7,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { startDropin } from '../../src/dropin-start';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, recordCookieWrites, settle, setUrl, start, usePage } from './page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage } from './page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const OWN = 'https://checkout.shop.example/p/1';
-const BODY = `<a id="buy" href="${BUY}">Buy</a><a id="own" href="${OWN}">Buy</a>`;
-const href = (id: string) => document.getElementById(id)!.getAttribute('href');
+const OTHER_SITE = 'https://curso.example/aula';
+const BODY = `<a id="buy" href="${BUY}">Buy</a><a id="own" href="${OWN}">Buy</a><a id="other" href="${OTHER_SITE}">Aula</a>`;
+/** A link's href once the visitor presses it. */
+const href = (id: string) => press(document.getElementById(id)!);
 const cookieNames = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]);
 
 interface Row {
@@ -108,7 +110,7 @@ const rows: Record<string, Row> = {
   forward: {
     landing: `/?a=${CODE}&utm_source=fb&gclid=g1`,
     observe: (h) => [h.getAttribution()!.params, href('buy')],
-    byDefault: [{ utm_source: 'fb' }, `${BUY}&af=${CODE}&utm_source=fb`],
+    byDefault: [{ utm_source: 'fb', gclid: 'g1' }, `${BUY}&af=${CODE}&utm_source=fb&gclid=g1`],
     value: ['gclid'],
     attribute: 'gclid',
     withValue: [{ gclid: 'g1' }, `${BUY}&af=${CODE}&gclid=g1`],
@@ -136,6 +138,14 @@ const rows: Record<string, Row> = {
     value: false,
     attribute: 'false',
     withValue: BUY,
+  },
+  crossDomain: {
+    landing: `/?a=${CODE}`,
+    observe: () => href('other'),
+    byDefault: OTHER_SITE,
+    value: ['curso.example'],
+    attribute: 'curso.example',
+    withValue: `${OTHER_SITE}?a=${CODE}`,
   },
   collect: {
     landing: `/?a=${CODE}`,
@@ -204,7 +214,7 @@ describe("what each option of SPEC.md's table does", () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       const script = document.createElement('script');
       script.setAttribute(attributeOf(key), row.attribute);
-      vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+      vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
       const observed = await run(row, () => {
         startDropin();
         return (window as unknown as { HotLinks: { init(): HotLinks } }).HotLinks.init();
@@ -236,7 +246,7 @@ describe("what each option of SPEC.md's table does", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const script = document.createElement('script');
     script.setAttribute('data-checkout-param', 'a&b');
-    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
     setUrl(`/?a=${CODE}`);
     startDropin();
     await settle();

@@ -1,6 +1,6 @@
 /**
  * A fresh page for every test that starts HotLinks: `startHotLinks` wraps the history methods,
- * observes the document and adds listeners, and none of that may leak into the next test.
+ * adds listeners, and none of that may leak into the next test.
  * `usePage()` registers the hooks; `start()` starts an instance that is torn down after the test.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
@@ -18,7 +18,7 @@ export const options = (input: Record<string, unknown> = {}) =>
     throw new Error(`${key} ${problem}`);
   });
 
-/** Lets MutationObserver callbacks (microtasks) and timers run. */
+/** Lets microtasks and timers run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const cookieDescriptor = (() => {
@@ -134,6 +134,28 @@ export function click(el: Element): string | undefined {
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
   target.removeEventListener('click', last);
   return url;
+}
+
+/** How a visitor acts on a link before leaving: pointer down (click, middle-click, long-press), a key, the context menu. */
+export type Press = 'pointerdown' | 'keydown' | 'contextmenu';
+
+/**
+ * Acts on `el` the way a visitor does on a link (pointer down by default; `keydown` for the
+ * keyboard, `contextmenu` for "copy link address") and returns what the visitor then carries away:
+ * the `href` of the link under `el` (its `action` for a form), as the page's DOM holds it after
+ * every listener ran, or `null` when there is none. The press does not navigate.
+ */
+export function press(el: Element, how: Press = 'pointerdown'): string | null {
+  const init = { bubbles: true, cancelable: true, composed: true };
+  el.dispatchEvent(
+    how == 'keydown'
+      ? new KeyboardEvent(how, { ...init, key: 'Enter' })
+      : how == 'pointerdown'
+        ? new PointerEvent(how, { ...init, button: 0 })
+        : new MouseEvent(how, { ...init, button: 2 }),
+  );
+  const target = el.closest('a[href],area[href],form[action]');
+  return target && target.getAttribute(target.tagName == 'FORM' ? 'action' : 'href');
 }
 
 /**

@@ -22,7 +22,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     await v.page.goto(t.site.url('www.shop.test', '/curso?a=O95340038V&utm_source=instagram&sck=bio&x=1'));
     expect(v.events.map((e) => [e.type, e.detail.affiliate, e.detail.storage])).toEqual([['hotlinks-attribution', 'O95340038V', 'cookie']]);
     expect(v.events[0].detail.params).toEqual({ sck: 'bio', utm_source: 'instagram' });
-    // One cookie, on the registrable domain, Secure on https; the probe cookie is gone.
+    // One cookie, on the registrable domain, Secure on https; no test cookie beside it.
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     const [cookie] = await v.cookies();
     expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', httpOnly: false });
@@ -34,8 +34,11 @@ describeInBrowser('attribution across pages and subdomains', () => {
     // Another subdomain, another page, no query: the cookie alone carries the attribution.
     await v.page.goto(t.site.url('blog.shop.test', '/post'));
     const expected = `${HOTLINK}&af=O95340038V&sck=bio&utm_source=instagram`;
-    await expect.poll(() => v.page.getAttribute('#buy', 'href')).toBe(expected);
-    await v.page.click('#buy');
+    // The mouse button goes down on the link: it carries the code before the browser leaves.
+    await v.page.hover('#buy');
+    await v.page.mouse.down();
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(expected);
+    await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.checkouts).toEqual([expected]);
     const checkout = v.events.filter((e) => e.type == 'hotlink-checkout');
@@ -101,6 +104,9 @@ describeInBrowser('attribution across pages and subdomains', () => {
     await v.page.goto(t.site.url('www.shop.test', '/curso?a=O95340038V'));
     expect(v.events.map((e) => e.detail.storage)).toEqual(['memory']);
     expect(await v.cookies()).toEqual([]);
+    // A keyboard visitor tabs to the link: it carries the code.
+    await v.page.keyboard.press('Tab');
+    expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('buy');
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V`);
 
     await v.page.click('#accept');
@@ -138,8 +144,10 @@ describeInBrowser('attribution across pages and subdomains', () => {
     expect(v.events.map((e) => e.detail.affiliate)).toEqual(['O95340038V', 'Q100328287K']);
     const [cookie] = await v.cookies();
     expect(cookie.value.split('|')[1]).toBe('Q100328287K');
-    await expect.poll(() => v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=Q100328287K&utm_campaign=spa`);
-    await v.page.click('#buy');
+    await v.page.hover('#buy');
+    await v.page.mouse.down();
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=Q100328287K&utm_campaign=spa`);
+    await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=Q100328287K&utm_campaign=spa`);
   });
 

@@ -57,6 +57,8 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     const fetched = t.site.requests.slice(before).map((r) => `${r.host.split(':')[0]} ${r.url}`);
     expect(fetched).toContain(`cdn.shop.test ${CDN_DIR}hotlinks-report.js`);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
+    // The link carries the code once the visitor acts on it (a right click, as for "copy link address").
+    await v.page.click('#buy', { button: 'right' });
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&utm_source=ig`);
     expect(ours(v.console)).toEqual([]);
     expect(v.errors).toEqual([]);
@@ -71,11 +73,10 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     expect(ours(v.console)).toEqual([]);
   });
 
-  it('a GET form to checkout: hotlinks-forms.js loads from the CDN and the form carries the code', async () => {
+  it('a GET form to checkout carries the code (its fields are added on submission, no companion file)', async () => {
     t.site.page('/form', html(body, tag('hotlinks-capture.js', sri('hotlinks-capture.js'))));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/form?a=${CODE}`));
-    await v.page.waitForSelector('#form input[type=hidden][name=af]', { state: 'attached' });
     await v.page.getByRole('button', { name: 'Continuar' }).click();
     expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?email=&af=${CODE}`);
   });
@@ -97,10 +98,9 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/inline?a=${CODE}&hotlinks_debug=1`));
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
-    await expect.poll(() => ours(v.console).length).toBe(3);
+    await expect.poll(() => ours(v.console).length).toBe(2);
     expect(ours(v.console).sort()).toEqual([
       'warning: [hotlinks] hotlinks-debug.js could not load (the script has no src): the debug panel is not shown',
-      'warning: [hotlinks] hotlinks-forms.js could not load (the script has no src): GET forms to checkout on this page do not carry the affiliate code',
       'warning: [hotlinks] hotlinks-report.js could not load (the script has no src): reports are not sent from this page',
     ]);
     expect(v.errors).toEqual([]);
@@ -113,12 +113,12 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     await v.page.goto(t.site.url('www.shop.test', `/nocors?a=${CODE}&hotlinks_debug=1`));
     // The script itself runs (a classic script needs no CORS): capture and links work.
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
+    await v.page.click('#buy', { button: 'right' });
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}`);
-    await expect.poll(() => ours(v.console).length).toBe(3);
+    await expect.poll(() => ours(v.console).length).toBe(2);
     const beside = (file: string) => cdn('/nocors' + CDN_DIR + file);
     expect(ours(v.console).sort()).toEqual([
       `warning: [hotlinks] hotlinks-debug.js could not load from ${beside('hotlinks-debug.js')}: the debug panel is not shown`,
-      `warning: [hotlinks] hotlinks-forms.js could not load from ${beside('hotlinks-forms.js')}: GET forms to checkout on this page do not carry the affiliate code`,
       `warning: [hotlinks] hotlinks-report.js could not load from ${beside('hotlinks-report.js')}: reports are not sent from this page`,
     ]);
     expect(v.errors).toEqual([]);

@@ -40,6 +40,8 @@ describeInBrowser('strict Content-Security-Policy', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/curso?a=O95340038V&utm_source=ig'));
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
+    // A right click on the link (as for "copy link address"): it carries the code.
+    await v.page.click('#buy', { button: 'right' });
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V&utm_source=ig`);
     await v.page.locator('#button').getByRole('link').first().click();
     expect(await v.reachCheckout()).toBe(button);
@@ -64,7 +66,13 @@ describeInBrowser('strict Content-Security-Policy', () => {
     await expect.poll(() => fact('checkout')).toBe('https://pay.hotmart.com/Y70033327T?af=O95340038V&sck=bio&off=7hted3u5  (Buy button)');
     // The probe cookie of the panel is gone again; only the attribution cookie is left.
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
-    // Its close button works from the keyboard.
+    // It starts collapsed; from the keyboard it opens, and its close button works.
+    const toggle = panel.getByRole('button', { name: 'HotLinks debug', exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
+    await v.page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.locator('dl').isVisible()).toBe(true);
     await panel.getByRole('button', { name: 'Close the HotLinks debug panel' }).focus();
     await v.page.keyboard.press('Enter');
     await expect.poll(() => panel.count()).toBe(0);

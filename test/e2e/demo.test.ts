@@ -46,7 +46,12 @@ describeInBrowser('the demo', () => {
 
     const expected = 'https://pay.hotmart.com/A12345678B?af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch&off=demo2024';
     await expect.poll(() => v.page.textContent('#button-url')).toBe(expected);
-    expect(await v.page.textContent('#link-url')).toBe(
+    // The plain link carries the code once the visitor acts on it (a right click, as for "copy link address").
+    await v.page.click('#plain-link', { button: 'right' });
+    expect(await v.page.getAttribute('#plain-link', 'href')).toBe(
+      'https://pay.hotmart.com/A12345678B?off=demo2024&checkoutMode=10&af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch',
+    );
+    await expect.poll(() => v.page.textContent('#link-url')).toBe(
       'https://pay.hotmart.com/A12345678B?off=demo2024&checkoutMode=10&af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch',
     );
     await shoot(v, 'demo.png');
@@ -92,13 +97,15 @@ describeInBrowser('the demo', () => {
     const v = await visit();
     await v.page.goto(demo.url + 'sales-page.html?a=O95340038V&utm_source=instagram&sck=bio');
     const tags = 'af=O95340038V&sck=bio&utm_source=instagram';
+    // A plain link carries the code once pressed (a right click); the widget's link at once.
+    expect(await v.page.getAttribute('#plan-basic', 'href')).toBe('https://pay.hotmart.com/A12345678B?off=basic123');
+    await v.page.click('#plan-basic', { button: 'right' });
     expect(await v.page.getAttribute('#plan-basic', 'href')).toBe(`https://pay.hotmart.com/A12345678B?off=basic123&${tags}`);
     expect(await v.page.getAttribute('#widget', 'href')).toBe(`https://pay.hotmart.com/A12345678B?checkoutMode=2&${tags}`);
     expect(await v.page.getAttribute('#widget', 'class')).toBe('hotmart-fb hotmart__button-checkout');
     await shoot(v, 'sales-page.png');
     await v.page.fill('input[name=email]', 'ana@example.com');
-    // The GET form's fields come from hotlinks-forms.js, fetched as the page loads.
-    await v.page.waitForSelector('#plan-form input[type=hidden][name=af]', { state: 'attached' });
+    // The GET form gets the code as hidden fields when it is submitted.
     await v.page.getByRole('button', { name: 'Continuar para o pagamento' }).click();
     await v.page.waitForURL(/\/checkout-preview/);
     expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}`);
@@ -214,6 +221,8 @@ describeInBrowser('the demo', () => {
     expect(await panel.locator('dd[data-fact="checkout"]').textContent()).toBe(
       'https://pay.hotmart.com/A12345678B?off=basic123&af=O95340038V&sck=bio&utm_source=instagram  (link)',
     );
+    // It starts as a collapsed tab; a click opens the facts.
+    await panel.getByRole('button', { name: 'HotLinks debug', exact: true }).click();
     await shoot(v, 'debug-panel.png', false);
   });
 });

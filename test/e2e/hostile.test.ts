@@ -77,8 +77,13 @@ describeInBrowser('hostile landing values', () => {
     for (const value of [`1|<script>|1|${future}|`, `1|O95340038V|${future}|${future}|`, 'garbage', `1|O95340038V|1|${future}|sck%3D%250A`]) {
       await v.context.addCookies([{ name: 'hotlinks', value, domain: '.shop.test', path: '/' }]);
       await v.page.goto(t.site.url('www.shop.test', '/curso'));
-      expect(await v.cookies(), value).toEqual([]);
+      // The cookie is read when first needed: here, as the visitor presses the checkout link.
+      await v.page.hover('#buy');
+      await v.page.mouse.down();
       expect(await v.page.getAttribute('#buy', 'href'), value).toBe(HOTLINK);
+      await v.page.mouse.up();
+      expect(await v.reachCheckout(), value).toBe(HOTLINK);
+      expect(await v.cookies(), value).toEqual([]);
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A producer's existing checkout links, forms and Hotmart widget markup gain attribution by adding
- * the script; links added later too; loading the scripts twice is harmless; with JavaScript off
+ * the script, as the visitor acts on them (a link when pressed, a form when submitted, the widget's
+ * links at once); links added later too; loading the scripts twice is harmless; with JavaScript off
  * the links still reach checkout.
  */
 import { expect, it } from 'vitest';
@@ -33,6 +34,10 @@ describeInBrowser('existing checkout links and forms', () => {
     t.site.page('/vendas', html([...checkoutLinks, ...untouched].map(anchor).join('\n'), dropin('hotlinks-capture.js')));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/vendas' + LANDING));
+    // Nothing changes until the visitor acts.
+    expect(await v.page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')!))).toEqual([...checkoutLinks, ...untouched]);
+    // A right click on each link (as for "copy link address"), with the mouse.
+    for (let i = 0; i < checkoutLinks.length + untouched.length; i++) await v.page.click(`#l${i}`, { button: 'right' });
     const hrefs = await v.page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')!));
 
     checkoutLinks.forEach((original, i) => {
@@ -66,9 +71,7 @@ describeInBrowser('existing checkout links and forms', () => {
     t.site.page('/form', html(form, dropin('hotlinks-capture.js')));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/form' + LANDING));
-    // A GET form's fields come from hotlinks-forms.js, fetched as the page loads: a person fills the
-    // form in meanwhile. (A submission within those few milliseconds would go without them.)
-    if (method == 'get') await v.page.waitForSelector('#f input[type=hidden][name=af]', { state: 'attached' });
+    // The code goes in as the form is submitted (a GET form's as hidden fields).
     await v.page.click('#send');
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url)).toEqual([
@@ -117,7 +120,7 @@ describeInBrowser('existing checkout links and forms', () => {
     expect(v.refused).toEqual([]);
   });
 
-  it('links added or changed after load are decorated too', async () => {
+  it('links added or changed after load are decorated too, when pressed', async () => {
     const body = `<div id="list"><a id="changed" href="https://example.com/">later a checkout link</a></div>
       <script src="/later.js"></script>`;
     t.site.page('/later.js', {
@@ -133,12 +136,18 @@ describeInBrowser('existing checkout links and forms', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/later' + LANDING));
     await v.page.waitForSelector('#added');
-    await expect.poll(() => v.page.getAttribute('#changed', 'href')).toBe(
+    await expect.poll(() => v.page.getAttribute('#changed', 'href')).toBe('https://payment.hotmart.com/W49486235R?checkoutMode=10');
+    expect(await v.page.getAttribute('#added', 'href')).toBe('https://pay.hotmart.com/Y70033327T?off=7hted3u5');
+    await v.page.click('#changed', { button: 'right' });
+    expect(await v.page.getAttribute('#changed', 'href')).toBe(
       `https://payment.hotmart.com/W49486235R?checkoutMode=10&af=${CODE}&sck=bio&utm_source=ig`,
     );
+    // The mouse button goes down on the link: decorated before it comes up and the browser leaves.
     const added = `https://pay.hotmart.com/Y70033327T?off=7hted3u5&af=${CODE}&sck=bio&utm_source=ig`;
-    await expect.poll(() => v.page.getAttribute('#added', 'href')).toBe(added);
-    await v.page.click('#added');
+    await v.page.hover('#added');
+    await v.page.mouse.down();
+    expect(await v.page.getAttribute('#added', 'href')).toBe(added);
+    await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(added);
   });
 
@@ -150,10 +159,12 @@ describeInBrowser('existing checkout links and forms', () => {
     await v.page.goto(t.site.url('www.shop.test', '/twice' + LANDING));
     const expected = `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig`;
     expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution']);
-    expect(await v.page.getAttribute('#l0', 'href')).toBe(expected);
     expect(await v.page.evaluate(() => (window as any).HotLinks.getAttribution().affiliate)).toBe(CODE);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
-    await v.page.click('#l0');
+    await v.page.hover('#l0');
+    await v.page.mouse.down();
+    expect(await v.page.getAttribute('#l0', 'href')).toBe(expected);
+    await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout']);
     // The button, defined once, works too (on the same page without the landing query).

@@ -55,8 +55,9 @@ describeInBrowser('the snippet builder', () => {
       expect(await v.page.getAttribute('#hotlink', 'aria-invalid')).toBe('true');
       expect(await v.page.textContent('#button-snippet')).toBe('(your HotLink first)');
       expect(await v.page.getByRole('button', { name: 'Copy part 2' }).isDisabled()).toBe(true);
-      // The live button, given the same value, is disabled and prints the very same words.
-      await expect.poll(() => v.console).toContain(`error: ${message}`);
+      // The live button, given the same value, is disabled and prints the very same words (after the
+      // [hotlinks] tag all our console messages carry).
+      await expect.poll(() => v.console).toContain(`error: [hotlinks] ${message}`);
       expect(await v.page.locator('#preview hotlink-buy-button').evaluate((el) => el.shadowRoot!.querySelector('a')!.hasAttribute('href'))).toBe(false);
     }
     await v.page.fill('#hotlink', 'https://pay.hotmart.com/A72242240H');

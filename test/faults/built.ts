@@ -21,7 +21,8 @@ export function runDropin(file: string, attributes: Record<string, string> = {})
   // Not added to the page: happy-dom would fetch it. The drop-in only reads its own tag.
   script.setAttribute('src', `${ORIGIN}/js/${file}`);
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-  const currentScript = vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+  // The drop-in asks Document.prototype's getter (an element named "currentScript" cannot shadow it).
+  const currentScript = vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
   try {
     // Indirect eval: the global scope, as a classic script.
     (0, eval)(built(file));

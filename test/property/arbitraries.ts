@@ -6,7 +6,11 @@ import fc from 'fast-check';
 
 export const CODE_PATTERN = /^[A-Z][0-9]{7,9}[A-Z]$/;
 export const HOSTS = ['pay.hotmart.com', 'payment.hotmart.com'];
-export const FORWARD = ['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+/** The default `forward` list. */
+export const FORWARD = [
+  'src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
+  'fbclid', 'gclid', 'gbraid', 'wbraid', 'ttclid', 'msclkid',
+];
 export const DAY = 86_400_000;
 
 /** Pieces that mean something to a cookie header, a URL, HTML or a log line. */

@@ -6,7 +6,7 @@
 import { HttpResponse, delay, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportSchema } from '../../src/server/report-schema';
+import { reportSchema } from '../../src/report/report-schema';
 import { CODE, ORIGIN, click, reload, start, usePage } from '../core/page';
 
 interface Sent {
@@ -30,6 +30,17 @@ const record = http.post(/\/api\/hotlinks$|^https:\/\/collect\.example\//, async
   return answer();
 });
 const server = setupServer(record);
+
+/**
+ * Every test is a new page load, but the reporter's module state (the last departure, for the
+ * one-report-per-departure rule: the same URL within 2 s) outlives a test here, as it would not
+ * in a browser: each test runs on a clock 10 s after the previous one's.
+ */
+let clock = Date.now();
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime((clock += 10_000));
+});
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
@@ -183,7 +194,7 @@ describe('reports to the producer', () => {
     expect(JSON.stringify((window as { dataLayer?: unknown }).dataLayer)).not.toMatch(/ana|Ana/);
   });
 
-  it('sends nothing while consent is pending, and reports once it is granted', async () => {
+  it('sends nothing while consent is pending, and reports once it is granted (the waiting attribution too)', async () => {
     const beacon = deliveries.beacon();
     const hotlinks = reload(LANDING, { collect: '/api/hotlinks', datalayer: true, consent: 'pending' });
     expect(click(buy())).toBe(DECORATED);
@@ -195,7 +206,7 @@ describe('reports to the producer', () => {
     hotlinks.consent(true);
     expect(click(buy())).toBe(DECORATED);
     await settle();
-    expect(sent.map((s) => s.body.event)).toEqual(['checkout']);
+    expect(sent.map((s) => s.body.event)).toEqual(['attribution', 'checkout']);
   });
 
   it('does not report a checkout the page cancelled', async () => {

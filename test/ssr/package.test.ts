@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The published entry points, as a server-rendering app imports them: `hotlinks-embed`,
- * `hotlinks-embed/define` and `hotlinks-embed/server` from `dist/esm` (through package.json's
+ * `hotlinks-embed/element`, `hotlinks-embed/define` and `hotlinks-embed/server` from `dist/esm` (through package.json's
  * `exports`), in a plain `node` process with no DOM and no test runner in between. Importing does
  * not throw, and the SDK answers as it can without a page. Needs the build (`npm test` builds first).
  */
@@ -14,14 +14,15 @@ import { expect, it } from 'vitest';
 const SCRIPT = `
 const hadDom = typeof document != 'undefined' || typeof window != 'undefined';
 const sdk = await import('hotlinks-embed');
+const element = await import('hotlinks-embed/element');
 const define = await import('hotlinks-embed/define');
 const server = await import('hotlinks-embed/server');
 const refused = (() => { try { sdk.checkoutUrl('https://pay.hotmart.com.evil.example/A72242240H'); } catch (error) { return error.message; } })();
 console.log(JSON.stringify({
   hadDom,
   hasDom: typeof document != 'undefined' || typeof window != 'undefined',
-  exports: { sdk: Object.keys(sdk), define: Object.keys(define), server: Object.keys(server) },
-  sameClass: sdk.HotlinkBuyButton === define.HotlinkBuyButton,
+  exports: { sdk: Object.keys(sdk), element: Object.keys(element), define: Object.keys(define), server: Object.keys(server) },
+  sameClass: element.HotlinkBuyButton === define.HotlinkBuyButton,
   attribution: sdk.getAttribution(),
   checkout: sdk.checkoutUrl('https://pay.hotmart.com/A72242240H', { off: 'abc' }),
   refused,
@@ -31,8 +32,8 @@ console.log(JSON.stringify({
 }));
 `;
 
-it('node imports hotlinks-embed, /define and /server from dist/esm without a DOM, and they work', () => {
-  for (const entry of ['index.js', 'define.js', 'server.js']) {
+it('node imports hotlinks-embed, /element, /define and /server from dist/esm without a DOM, and they work', () => {
+  for (const entry of ['index.js', 'element.js', 'define.js', 'server.js']) {
     const file = join(process.cwd(), 'dist/esm', entry);
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`);
   }
@@ -52,7 +53,8 @@ it('node imports hotlinks-embed, /define and /server from dist/esm without a DOM
     kept: [],
     cookie: expect.stringMatching(/^hotlinks=1\|O95340038V\|0\|[0-9a-z]+\|; Path=\/; Expires=[^;]+; Domain=shop\.example; SameSite=Lax; Secure$/),
   });
-  expect(out.exports.sdk).toEqual(expect.arrayContaining(['init', 'getAttribution', 'checkoutUrl', 'consent', 'clear', 'decorate', 'HotlinkBuyButton']));
+  expect(out.exports.sdk).toEqual(expect.arrayContaining(['init', 'getAttribution', 'checkoutUrl', 'consent', 'clear', 'decorate']));
+  expect(out.exports.element).toEqual(expect.arrayContaining(['HotlinkBuyButton']));
   expect(out.exports.define).toEqual(expect.arrayContaining(['defineBuyButton', 'HotlinkBuyButton']));
   expect(out.exports.server).toEqual(
     expect.arrayContaining(['attributionCookie', 'resolveServerOptions', 'nodeMiddleware', 'fetchMiddleware', 'nodeCollectHandler', 'fetchCollectHandler', 'reportSchema']),
