@@ -1,7 +1,7 @@
 // Demo only: what HotLinks knows on this page, in a <dl>, with the debug panel's facts (the same as
-// ?hotlinks_debug=1). Shown again at once after a capture (the `hotlinks-attribution` event) and
-// whenever the page calls `update()`: after its own `HotLinks.clear()` or `consent()`, which fire
-// no event. Nothing here is needed on your site.
+// ?hotlinks_debug=1). Shown again at once after every change (the `hotlinks-change` event: a
+// capture, `HotLinks.clear()`, `consent()`) and whenever the page calls `update()`. Nothing here is
+// needed on your site.
 import { debugFacts } from '/dist/hotlinks-debug.js';
 
 /**
@@ -23,7 +23,7 @@ export function showFacts(container, adjust = (facts) => facts) {
     Promise.resolve()
       .then(() => Promise.all([...document.querySelectorAll('hotlink-buy-button')].map((button) => button.updateComplete)))
       .then(render);
-  document.addEventListener('hotlinks-attribution', update);
+  document.addEventListener('hotlinks-change', update);
   customElements.whenDefined('hotlink-buy-button').then(update);
   render();
   return update;

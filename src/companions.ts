@@ -7,7 +7,10 @@
 let base: string | undefined;
 const loads: Record<string, Promise<any>> = {};
 
-/** Where the running drop-in was loaded from (its `src`): its companion files are beside it. */
+/**
+ * Where the running drop-in was loaded from (its `src`, empty for an inline copy): its companion
+ * files are beside it. `undefined` when it found no script element of its own.
+ */
 export const setDropinSrc = (src: string | undefined) => (base = src);
 
 /**
@@ -16,6 +19,8 @@ export const setDropinSrc = (src: string | undefined) => (base = src);
  * file, from where, and `lost`: what the page goes without.
  */
 export const loadBeside = <T>(file: string, lost: string): Promise<T> => {
+  // No script element of its own: that was said once already (`own-script.ts`), and nothing loads.
+  if (base == null) return Promise.reject();
   const url = base && new URL(file, base).href;
   return (loads[file] ??= (url ? import(url) : Promise.reject()).catch((error) => {
     console.warn(`[hotlinks] ${file} could not load ${url ? 'from ' + url : '(the script has no src)'}: ${lost}`);

@@ -123,7 +123,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 `;
 
 /**
- * Shows the facts, refreshed every second and after each capture: in `container` as a plain `<dl>`
+ * Shows the facts, again after every change (`hotlinks-change`): in `container` as a plain `<dl>`
  * (styled by the page), or by default in a panel in the corner. Anyone can craft a link with
  * `?hotlinks_debug=1`, so the panel starts as a small tab on the left edge that covers nothing (a
  * Buy button included, on a phone) and opens on a tap. Returns a function that removes it.
@@ -169,13 +169,16 @@ export function showDebugPanel(container?: Element): () => void {
     panel.append(list);
     document.body.append(host);
   }
-  const update = () => render(list, debugFacts());
-  const timer = setInterval(update, 1000);
-  document.addEventListener('hotlinks-attribution', update);
-  update();
+  // After a change, once the Buy buttons have rendered it (the "checkout" fact is read from one).
+  const update = () =>
+    Promise.all([...document.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('hotlink-buy-button')].map((b) => b.updateComplete)).then(
+      () => render(list, debugFacts()),
+    );
+  document.addEventListener('hotlinks-change', update);
+  globalThis.customElements?.whenDefined('hotlink-buy-button').then(update);
+  render(list, debugFacts());
   const remove = () => {
-    clearInterval(timer);
-    document.removeEventListener('hotlinks-attribution', update);
+    document.removeEventListener('hotlinks-change', update);
     (host ?? list).remove();
   };
   return remove;

@@ -1,4 +1,4 @@
-/** The events the page can listen to. Both bubble to `document` and cross shadow roots. */
+/** The events the page can listen to. They bubble to `document` and cross shadow roots. */
 import type { Attribution } from './attribution/attribution.js';
 
 export interface CheckoutDetail {
@@ -11,16 +11,23 @@ export interface CheckoutDetail {
 export type AttributionEvent = CustomEvent<Attribution>;
 /** `hotlink-checkout`: the visitor is about to leave for checkout. `preventDefault()` keeps them here. */
 export type CheckoutEvent = CustomEvent<CheckoutDetail>;
+/**
+ * `hotlinks-change`: what a checkout link would carry may have changed (a capture, a navigation
+ * with other tags, consent given or withdrawn, `clear()`); ask `getAttribution()`. No `detail`, so
+ * firing it reads nothing: a page that never asks never reads the cookie.
+ */
+export type ChangeEvent = CustomEvent<undefined>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'hotlinks-attribution': AttributionEvent;
     'hotlink-checkout': CheckoutEvent;
+    'hotlinks-change': ChangeEvent;
   }
 }
 
 /** Dispatches a bubbling, composed event; returns `false` if a listener cancelled it. */
-export const fire = <K extends 'hotlinks-attribution' | 'hotlink-checkout'>(
+export const fire = <K extends 'hotlinks-attribution' | 'hotlink-checkout' | 'hotlinks-change'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

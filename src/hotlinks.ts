@@ -112,16 +112,21 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     if (options.debug) console.info('[hotlinks] captured', memory, store?.domain);
   };
 
-  const refresh = () => listening && decorator.refresh();
+  const refresh = () => {
+    if (!browser) return;
+    if (listening) decorator.refresh();
+    fire(document, 'hotlinks-change', undefined);
+  };
 
   const capture = () => {
     const landing = readLanding(location.search, options, location.hash);
     pageParams = landing.params;
     const key = landing.affiliate && landing.affiliate + JSON.stringify(landing.params);
     if (key && key != lastLanding) {
-      lastLanding = key;
       const attribution = attributeLanding(getAttribution(), landing, options, Date.now());
       if (attribution) {
+        // Only a capture counts: a landing first-click refused is looked at again, once the stored code has lapsed.
+        lastLanding = key;
         save(attribution);
         fire(document, 'hotlinks-attribution', getAttribution()!);
         report('attribution', memory!);

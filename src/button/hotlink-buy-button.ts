@@ -96,13 +96,13 @@ export class HotlinkBuyButton extends LitElement {
       attributes: true,
       attributeFilter: ['href', 'lang'],
     });
-    document.addEventListener('hotlinks-attribution', this.#refresh);
+    document.addEventListener('hotlinks-change', this.#refresh);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    document.removeEventListener('hotlinks-attribution', this.#refresh);
+    document.removeEventListener('hotlinks-change', this.#refresh);
   }
 
   #refresh = () => this.requestUpdate();
