@@ -155,12 +155,11 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     const v = await t.visitor();
     const reports = recordReports(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
-    await expect.poll(() => reports.map((r) => r.event)).toEqual(['attribution']);
-    
+    await expect.poll(() => reports.map((r) => r.event), { timeout: 10_000 }).toEqual(['attribution']);
     await v.page.dblclick('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
     // Both clicks were seen by the page; the producer hears of one departure.
-    await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length).toBe(2);
+    await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length, { timeout: 10_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reports.map((r) => [r.event, r.checkoutUrl])).toEqual([
       ['attribution', undefined],
