@@ -1,4 +1,4 @@
-/** The checkout URL rules of SPEC.md: what may be navigated to, and what is added to it. */
+/** The checkout URL rules of docs/CONTRACT.md: what may be navigated to, and what is added to it. */
 
 export interface CheckoutAdditions {
   /** `<checkoutParam>=<affiliate>`; without a code, the parameter is still never added from `params`. */

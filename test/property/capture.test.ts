@@ -12,7 +12,7 @@ import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landi
 
 const RUNS = { numRuns: 300 };
 
-/** What SPEC.md says a landing yields: the first parameter (in `params` order) whose value is a code, and the safe tags. */
+/** What docs/CONTRACT.md says a landing yields: the first parameter (in `params` order) whose value is a code, and the safe tags. */
 function expectedLanding(search: string, resolved: ReturnType<typeof options>) {
   const query = new URLSearchParams(search);
   const pattern = new RegExp(resolved.codePattern);
