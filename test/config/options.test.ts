@@ -213,7 +213,7 @@ describe('the drop-in reads its own script tag', () => {
       load({ [attribute]: text });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0][0]).toMatch(new RegExp(`^\\[hotlinks\\] ${attribute} must be .+, got .+; the default is used$`));
-      expect(init().options[key]).toEqual(table[key].default);
+      expect((init().options as Record<string, unknown>)[key]).toEqual(table[key].default);
     },
   );
 

@@ -54,7 +54,7 @@ describeInBrowser('the demo', () => {
     await v.page.locator('#buy').getByRole('link').click();
     await v.page.waitForURL(/\/checkout-preview\?url=/);
     expect(await v.page.textContent('#url')).toBe(expected);
-    const rows = await v.page.$$eval('#params tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
+    const rows = await v.page.$$eval('#params tr', (trs: HTMLTableRowElement[]) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     expect(rows).toEqual([...new URL(expected).searchParams]);
     // Answered locally: the checkout event was cancelled and nothing went to Hotmart.
     expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, true]]);
