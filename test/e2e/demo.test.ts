@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemoServer } from '../../scripts/serve.mjs';
 import { saveScreenshot } from './harness/screenshots';
 import { describeInBrowser, useBrowser } from './harness/suite';
+import { boxes, defineAndRender, holdDefine } from './harness/upgrade';
 import { describeCookies, type Visitor } from './harness/visitor';
 
 /** A fixed clock, locale and window: the screenshots change only when the pages do. */
@@ -155,6 +156,26 @@ describeInBrowser('the demo', () => {
     expect(await v.cookies()).toEqual([]);
     await expect.poll(() => fact(v, 'consent')).toBe('pending: nothing is written until HotLinks.consent(true)');
     expect(v.errors).toEqual([]);
+  });
+
+  it('blog post: its buttons keep their boxes as they upgrade (its copy of the reserve CSS), and both carry the affiliate', async () => {
+    const v = await visit();
+    await holdDefine(v);
+    await v.page.goto(demo.url + 'blog-post.html?a=O95340038V&utm_source=instagram');
+    const before = await boxes(v);
+    expect(before).toHaveLength(2);
+    await defineAndRender(v);
+    expect(await boxes(v)).toEqual(before);
+    const hrefs = await v.page
+      .locator('hotlink-buy-button')
+      .evaluateAll((els) => els.map((el) => el.shadowRoot!.querySelector('a[part~="button"]')!.getAttribute('href')));
+    const tags = 'af=O95340038V&utm_source=instagram&off=demo2024';
+    expect(hrefs).toEqual([
+      `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-meio`,
+      `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-fim&checkoutMode=2`,
+    ]);
+    expect(v.errors).toEqual([]);
+    expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([]);
   });
 
   it('?hotlinks_debug=1 on an example page shows the debug panel', async () => {

@@ -9,6 +9,7 @@ import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { ORIGIN, clearCookies, cookie, options, recordCookieWrites, reload, usePage } from '../core/page';
 import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode } from './arbitraries';
+import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 300 };
 
@@ -49,7 +50,7 @@ describe('readLanding(): any query', () => {
     );
     expect(prototypeKeys()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('attributeLanding(): any stored attribution, landing and time', () => {
@@ -91,7 +92,7 @@ describe('attributeLanding(): any stored attribution, landing and time', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('a page started from any landing URL', () => {
@@ -153,5 +154,5 @@ describe('a page started from any landing URL', () => {
     );
     expect(captured).toBeGreaterThan(30);
     expect(prototypeKeys()).toEqual(before);
-  });
+  }, PROPERTY_TIMEOUT);
 });
