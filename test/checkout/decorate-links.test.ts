@@ -306,12 +306,11 @@ describe('10,000 links at once', () => {
       largeWall = Math.min(largeWall, wallMs);
     }
     const small = tenSmall / 10;
-    console.info(
-      `decorating 10,000 links ${oneByOne ? 'one by one' : 'in a fragment'}: ${large.toFixed(0)} ms CPU (${largeWall.toFixed(0)} ms wall); 1,000: ${small.toFixed(1)} ms CPU`,
-    );
+    // The numbers go with a failure, not into the output of a passing run.
+    const measured = `10,000 links: ${large.toFixed(0)} ms CPU (${largeWall.toFixed(0)} ms wall); 1,000: ${small.toFixed(1)} ms CPU`;
     // Linear is 10x; quadratic would be 100x.
-    expect(large).toBeLessThan(20 * Math.max(small, 5));
-    expect(large).toBeLessThan(10_000);
-    expect(largeWall).toBeLessThan(30_000);
+    expect(large, measured).toBeLessThan(20 * Math.max(small, 5));
+    expect(large, measured).toBeLessThan(10_000);
+    expect(largeWall, measured).toBeLessThan(30_000);
   }, 120_000);
 });
