@@ -49,13 +49,14 @@ export default defineConfig({
       unit({ name: 'unit:isolated', include: ISOLATED }),
       {
         test: {
-          // Real Chromium, real cookies on local host names. Files run one at a time, with timeouts
-          // sized for a loaded 2-core machine.
+          // Real Chromium (one for the run, started by global-setup.ts), real cookies on local host
+          // names. Each file starts its own site and each test its own browser context, so the files
+          // share one worker's modules; timeouts are sized for a loaded 2-core machine.
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          fileParallelism: false,
+          isolate: false,
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
