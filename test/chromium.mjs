@@ -72,9 +72,7 @@ export function launchChromium(executablePath, hosts) {
  * processes: one browser for a whole test run.
  * @param {string} executablePath
  * @param {string[]} hosts
- * @param {string[]} [extra] more command-line switches
  */
-export function launchChromiumServer(executablePath, hosts, extra = []) {
-  const options = launchOptions(executablePath, hosts);
-  return chromium.launchServer({ ...options, args: [...options.args, ...extra], host: '127.0.0.1' });
+export function launchChromiumServer(executablePath, hosts) {
+  return chromium.launchServer({ ...launchOptions(executablePath, hosts), host: '127.0.0.1' });
 }

@@ -20,15 +20,7 @@ export { findChromium } from '../../chromium.mjs';
 export { browserRequired as e2eRequired } from '../../chromium.mjs';
 
 /**
- * The suite opens hundreds of short-lived pages: one renderer process per site, not one per origin
- * (about a third less CPU for the suite). Nothing a test checks depends on that isolation: cookies,
- * CSP, Trusted Types and frames behave the same.
- */
-const FEWER_PROCESSES = ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'];
-
-/**
  * The suite's one Chromium (the project's launch, test/chromium.mjs, with the test host names),
  * started by global-setup.ts; each test file connects to it.
  */
-export const startChromiumServer = (executablePath: string): Promise<BrowserServer> =>
-  launchChromiumServer(executablePath, TEST_HOSTS, FEWER_PROCESSES);
+export const startChromiumServer = (executablePath: string): Promise<BrowserServer> => launchChromiumServer(executablePath, TEST_HOSTS);
