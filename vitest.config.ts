@@ -37,6 +37,10 @@ const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
 
 export default defineConfig({
   test: {
+    // vitest's default (one fewer than the cores) is a single worker on a 2-core machine. Two, shared
+    // by every project (they must agree to run side by side): test files of both suites overlap, and
+    // the browser suite mostly waits on Chromium.
+    maxWorkers: 2,
     projects: [
       unit({
         // One page per worker, shared by the files it runs: test/core/page.ts's usePage() gives each
@@ -50,14 +54,13 @@ export default defineConfig({
       {
         test: {
           // Real Chromium (one for the run, started by global-setup.ts), real cookies on local host
-          // names. Each file starts its own site and each test its own browser context, so the files
-          // share one worker's modules; timeouts are sized for a loaded 2-core machine.
+          // names. Each file starts its own site and each test its own browser context, so files may
+          // run side by side and share a worker's modules; timeouts are sized for a loaded 2-core machine.
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           isolate: false,
-          maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
