@@ -1,7 +1,7 @@
 // Compiles the zod options schema (src/config/schema.ts) at build time into the module
 // `virtual:hotlinks-options`: for each option its default, how to read it from an attribute, and a
 // `check` function generated from the schema's JSON Schema. Browser bundles so validate against the
-// same schema without shipping zod or a schema interpreter. Used by rollup.config.mjs and vitest.config.mjs.
+// same schema without shipping zod or a schema interpreter. Used by rollup.config.mjs and vitest.config.ts.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,7 +1,7 @@
 /**
- * The one way this project starts Chromium: the browser suite (`test/e2e`), the Buy button's check
- * (`test/button/browser.mjs`) and the benchmark (`bench/run.mjs`). Playwright's own browser
- * download cannot work here, so it is an installed Chromium (Debian's `chromium`), or `CHROMIUM_PATH`.
+ * The one way this project starts Chromium: the browser suite (`test/e2e`) and the benchmark
+ * (`bench/run.mjs`). Playwright's own browser download cannot work here, so it is an installed
+ * Chromium (Debian's `chromium`), or `CHROMIUM_PATH`.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -32,16 +32,16 @@ export function findChromium(env = process.env) {
 export const browserRequired = () => process.env.HOTLINKS_E2E_REQUIRED == '1';
 
 /**
- * Headless Chromium with a fresh profile (Playwright gives `launch()` a temporary user-data dir),
- * none of its own traffic at start, and `hosts` (names or `*.` patterns) resolving to 127.0.0.1.
+ * Headless Chromium with a fresh profile (Playwright gives it a temporary user-data dir), none of
+ * its own traffic at start, and `hosts` (names or `*.` patterns) resolving to 127.0.0.1.
  * Every other name fails to resolve, so nothing can leave the machine even if a route were
  * missed; Hotmart's hosts are answered by route interception.
  * @param {string} executablePath
  * @param {string[]} hosts
  */
-export function launchChromium(executablePath, hosts) {
+function launchOptions(executablePath, hosts) {
   const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
-  return chromium.launch({
+  return {
     executablePath,
     headless: true,
     args: [
@@ -55,5 +55,24 @@ export function launchChromium(executablePath, hosts) {
       '--disable-dev-shm-usage',
       `--host-resolver-rules=${rules}`,
     ],
-  });
+  };
+}
+
+/**
+ * That Chromium, driven from this process.
+ * @param {string} executablePath
+ * @param {string[]} hosts
+ */
+export function launchChromium(executablePath, hosts) {
+  return chromium.launch(launchOptions(executablePath, hosts));
+}
+
+/**
+ * That Chromium, listening on 127.0.0.1 for `chromium.connect(server.wsEndpoint())` from other
+ * processes: one browser for a whole test run.
+ * @param {string} executablePath
+ * @param {string[]} hosts
+ */
+export function launchChromiumServer(executablePath, hosts) {
+  return chromium.launchServer({ ...launchOptions(executablePath, hosts), host: '127.0.0.1' });
 }

@@ -1,7 +1,7 @@
 /** Each attribute of `<hotlink-buy-button>`, observed as the visitor would: the URL, the label, the look. */
 import { describe, expect, it } from 'vitest';
 import { CODE, usePage } from '../core/page';
-import { button, clickAndFollow, mount, part, recordConsole, rendered, startCore, text } from './button';
+import { button, clickAndFollow, mount, part, recordConsole, recordFrames, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const AFFILIATE = `af=${CODE}&utm_source=fb`;
@@ -23,7 +23,10 @@ describe('the URL the button leads to', () => {
     const el = await mount(`<hotlink-buy-button ${attributes}></hotlink-buy-button>`);
     expect(button(el).getAttribute('href')).toBe(url);
     // Where a click takes the visitor: another page, or the overlay's checkout frame.
-    expect(clickAndFollow(el)?.url ?? el.shadowRoot!.querySelector('dialog[open] iframe')?.getAttribute('src')).toBe(url);
+    const frames = recordFrames();
+    const departure = clickAndFollow(el);
+    expect(departure?.url ?? el.shadowRoot!.querySelector('dialog[open] iframe')?.getAttribute('src')).toBe(url);
+    expect(frames).toEqual(departure ? [] : [url]);
   });
 
   it.each([

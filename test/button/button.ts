@@ -1,4 +1,5 @@
 /** Mounting `<hotlink-buy-button>` on a test page and doing what a visitor does with it. */
+import nodeConsole from 'node:console';
 import { vi } from 'vitest';
 import type { HotlinkBuyButton } from '../../src/define';
 import '../../src/define';
@@ -96,4 +97,19 @@ export function recordConsole(level: 'error' | 'warn' | 'info') {
   const messages: string[] = [];
   vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void messages.push(args.map(String).join(' ')));
   return messages;
+}
+
+/**
+ * The URLs of the frames the page asked to load, from now on. happy-dom loads no frame (unit tests
+ * have no network) and says so, naming the URL, on the console the page was created with: Node's
+ * (`node:console`), not the test's `console`. Recorded here instead of printed; any other message
+ * there is recorded whole, so a test comparing the list sees it.
+ */
+export function recordFrames(): string[] {
+  const frames: string[] = [];
+  vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
+    const message = args.map(String).join(' ');
+    frames.push(/^NotSupportedError: Failed to load iframe page "([^"]*)"\. Iframe page loading is disabled\.$/.exec(message)?.[1] ?? message);
+  });
+  return frames;
 }

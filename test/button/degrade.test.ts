@@ -1,7 +1,7 @@
 /** Whatever fails, the Buy button stays a working link to checkout: never a dead button. */
 import { describe, expect, it, vi } from 'vitest';
 import { CODE, usePage } from '../core/page';
-import { button, clickAndFollow, mount, recordConsole, rendered, startCore, text } from './button';
+import { button, clickAndFollow, mount, recordConsole, recordFrames, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const KEY = Symbol.for('hotlinks-embed');
@@ -31,7 +31,7 @@ describe('when the core fails', () => {
     try {
       const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" mode="new-tab"></hotlink-buy-button>`);
       expect(clickAndFollow(el)).toEqual({ url: HOTLINK, target: '_blank' });
-      expect(errors.length).toBeGreaterThan(0);
+      expect(errors).toContain('<hotlink-buy-button>: could not add the affiliate; the button links to the HotLink itself Error: no core');
     } finally {
       delete (globalThis as Record<symbol, unknown>)[KEY];
     }
@@ -62,19 +62,24 @@ describe('when the core fails', () => {
     vi.spyOn(core, 'beginCheckout').mockImplementation(() => {
       throw new Error('boom');
     });
-    recordConsole('error');
+    const errors = recordConsole('error');
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}`);
+    expect(errors).toEqual([expect.stringMatching(/^<hotlink-buy-button>: could not announce the checkout Error: boom/)]);
   });
 
   it('the overlay cannot open: the click goes to checkout in this tab', async () => {
     startCore({ decorate: false });
-    recordConsole('error');
+    const errors = recordConsole('error');
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" mode="overlay"></hotlink-buy-button>`);
     vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(() => {
       throw new DOMException('no', 'InvalidStateError');
     });
+    const frames = recordFrames();
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}&checkoutMode=2`);
+    expect(errors).toEqual(['<hotlink-buy-button>: the click failed; following the link InvalidStateError: no']);
+    // Whatever frame was made before the dialog failed asked for that checkout, nothing else.
+    expect(frames.filter((url) => url != `${HOTLINK}?af=${CODE}&checkoutMode=2`)).toEqual([]);
   });
 
   it('rendering fails: a plain link to the HotLink, the light DOM as its label', async () => {
@@ -99,7 +104,7 @@ describe('when rendering fails with a fallback link', () => {
 
   it('the fallback link itself is shown, decorated by the core, and works', async () => {
     startCore();
-    recordConsole('error');
+    const errors = recordConsole('error');
     document.body.innerHTML = `<hotlink-buy-button><a href="${HOTLINK}">Comprar</a></hotlink-buy-button>`;
     const el = document.querySelector('hotlink-buy-button')!;
     vi.spyOn(el, 'closest').mockImplementation(() => {
@@ -109,5 +114,6 @@ describe('when rendering fails with a fallback link', () => {
     expect(el.shadowRoot!.querySelector('[part=button]')).toBeNull();
     expect(el.shadowRoot!.querySelector('slot')!.assignedElements()).toEqual([el.querySelector('a')]);
     expect(clickAndFollow(el.querySelector('a')!)?.url).toBe(`${HOTLINK}?af=${CODE}`);
+    expect(errors).toEqual(['<hotlink-buy-button>: could not render; showing a plain link Error: boom']);
   });
 });

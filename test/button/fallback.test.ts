@@ -31,7 +31,7 @@ describe('a fallback link inside the button', () => {
 
   it('is not rendered inside the button: one link, one tab stop, one checkout event', async () => {
     // happy-dom does not retarget events leaving a shadow root, so the core's own click listener
-    // would see the shadow link as a decorated link too; a browser shows it the host (test/button/browser.mjs).
+    // would see the shadow link as a decorated link too; a browser shows it the host (test/e2e/button.test.ts).
     startCore({ decorate: false });
     const checkouts = recordCheckouts();
     const el = await mount(`<hotlink-buy-button><a href="${HOTLINK}">Comprar</a></hotlink-buy-button>`);

@@ -1,5 +1,5 @@
 /**
- * Every row of SPEC.md's configuration table: its default, a valid non-default value, and an
+ * Every row of the configuration table in docs/CONTRACT.md: its default, a valid non-default value, and an
  * invalid one, through all three doors: the drop-in's `data-*` attributes (`optionsFromDataset`
  * and the real `startDropin()`), and the ESM `init()`. What each value does to the page is in
  * `test/core/options-effects.test.ts`.
@@ -13,7 +13,7 @@ import { CODE, DAY, cookie, setUrl, usePage } from '../core/page';
 
 interface Row {
   attribute: string;
-  /** The default as SPEC.md states it, resolved. */
+  /** The default as docs/CONTRACT.md states it, resolved. */
   default: unknown;
   /** Attribute text of a valid non-default value, and the option it becomes. */
   valid: [text: string, value: unknown][];
@@ -23,7 +23,7 @@ interface Row {
   invalidInit: unknown[];
 }
 
-/** SPEC.md's table, row by row. */
+/** docs/CONTRACT.md's table, row by row. */
 const table: Record<string, Row> = {
   params: {
     attribute: 'data-params',
@@ -154,13 +154,13 @@ function fromAttributes(attributes: Record<string, string>) {
   return { options, rejected };
 }
 
-describe("SPEC.md's configuration table", () => {
+describe("the configuration table of docs/CONTRACT.md", () => {
   it('has exactly the options of the schema, in its order', () => {
     expect(Object.keys(table)).toEqual(optionNames);
     for (const [key, row] of rows) expect(attributeName(key)).toBe(row.attribute);
   });
 
-  it('no attributes: every default of SPEC.md, nothing reported', () => {
+  it('no attributes: every default of docs/CONTRACT.md, nothing reported', () => {
     const { options, rejected } = fromAttributes({});
     expect(rejected).toEqual([]);
     for (const [key, row] of rows) expect(options[key as keyof typeof options], key).toEqual(row.default);
@@ -220,7 +220,7 @@ describe('the drop-in reads its own script tag', () => {
       load({ [attribute]: text });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0][0]).toMatch(new RegExp(`^\\[hotlinks\\] ${attribute} must be .+, got .+; the default is used$`));
-      expect(init().options[key]).toEqual(table[key].default);
+      expect((init().options as Record<string, unknown>)[key]).toEqual(table[key].default);
     },
   );
 

@@ -1,5 +1,5 @@
 /**
- * What each row of SPEC.md's configuration table does to the page: the same landing, observed the
+ * What each row of the configuration table in docs/CONTRACT.md does to the page: the same landing, observed the
  * same way, with the default and with a valid non-default value; and the same value given as the
  * drop-in's `data-*` attribute does the same. (Parsing and refusing values: test/config.)
  */
@@ -184,7 +184,7 @@ const rows: Record<string, Row> = {
 /** `cookieDays` → `data-cookie-days`. */
 const attributeOf = (key: string) => 'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
-describe("what each option of SPEC.md's table does", () => {
+describe("what each option of docs/CONTRACT.md's table does", () => {
   usePage(ORIGIN + '/', BODY);
 
   const run = async (row: Row, startWith: () => HotLinks) => {

@@ -1,10 +1,11 @@
 /**
  * `<hotlink-buy-button>` in each mode, by mouse and by keyboard alone: where the browser goes, what
- * it opens, where focus is, and which events fired.
+ * it opens, where focus is, and which events fired. The button's page has a strict
+ * Content-Security-Policy (harness/site.ts `STRICT_CSP`): every mode works under it, with no violation.
  */
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowser } from './harness/suite';
-import { dropin, html } from './harness/site';
+import { STRICT_CSP, dropin, html } from './harness/site';
 import type { Visitor } from './harness/visitor';
 
 const HOTLINK = 'https://pay.hotmart.com/Y70033327T';
@@ -25,10 +26,10 @@ const focused = (v: Visitor) =>
 describeInBrowser('the Buy button', () => {
   const t = useBrowser();
 
-  /** Lands on www. with a code, then opens the button's page on blog. */
+  /** Lands on www. with a code, then opens the button's page (strict CSP) on blog. */
   const open = async (attrs: string, inner = '', options = {}) => {
     t.site.page('/landing', html('<p>landing</p>', dropin('hotlinks-capture.js')));
-    t.site.page('/post', html(button(attrs, inner), dropin('hotlinks.js')));
+    t.site.page('/post', { body: html(button(attrs, inner), dropin('hotlinks.js')), headers: { 'content-security-policy': STRICT_CSP } });
     const v = await t.visitor(options);
     await v.page.goto(t.site.url('www.shop.test', '/landing?a=O95340038V&utm_source=ig'));
     await v.page.goto(t.site.url('blog.shop.test', '/post'));
@@ -45,7 +46,9 @@ describeInBrowser('the Buy button', () => {
     expect(await link.getAttribute('target')).toBeNull();
     await link.click();
     expect(await v.reachCheckout()).toBe(DECORATED);
+    // One click, one event (the click leaving the shadow root is not counted twice).
     expect(checkoutEvents(v)).toEqual([DECORATED]);
+    expect(v.violations).toEqual([]);
     expect(v.errors).toEqual([]);
   });
 
@@ -104,6 +107,25 @@ describeInBrowser('the Buy button', () => {
     await v.page.keyboard.press('Enter'); // focus is on Close
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await focused(v)).toBe('button');
+
+    // Escape right after opening, before checkout has loaded in the frame.
+    await v.page.keyboard.press('Enter');
+    expect(await focused(v)).toBe('close');
+    await v.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await focused(v)).toBe('button');
+
+    // By mouse: the button opens it, the Close button closes it and gives focus back.
+    await v.page.locator('#buy').getByRole('link', { name: 'Buy now' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await focused(v)).toBe('button');
+
+    // Each opening fired one hotlink-checkout; the page never left; nothing was refused.
+    expect(checkoutEvents(v)).toEqual(Array(4).fill(overlayUrl));
+    expect(v.page.url()).toBe(t.site.url('blog.shop.test', '/post'));
+    expect(v.violations).toEqual([]);
     expect(v.errors).toEqual([]);
   });
 

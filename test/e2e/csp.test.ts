@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowser } from './harness/suite';
-import { dropin, html } from './harness/site';
+import { STRICT_CSP, dropin, html } from './harness/site';
 import { describeCookies } from './harness/visitor';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
@@ -105,5 +105,26 @@ describeInBrowser('strict Content-Security-Policy', () => {
     expect(await panel.locator('dd[data-fact="cookie domain"]').textContent()).toBe('—');
     expect(await v.cookies()).toEqual([]);
     expect(v.violations).toEqual([]);
+  });
+
+  it("a Trusted Types allow-list that refuses Lit ('none'): capture runs, the button stays its fallback link, decorated, and it reaches checkout", async () => {
+    const fallback = 'https://pay.hotmart.com/A72242240H?off=abc';
+    t.site.page('/tt-none', {
+      body: html(`<hotlink-buy-button offer="abc"><a id="fallback" href="${fallback}">Garantir minha vaga</a></hotlink-buy-button>`, dropin('hotlinks.js')),
+      headers: { 'content-security-policy': STRICT_CSP.replace('trusted-types lit-html', "trusted-types 'none'") },
+    });
+    const v = await t.visitor();
+    await v.page.goto(t.site.url('www.shop.test', '/tt-none?a=O95340038V'));
+    await v.page.waitForFunction(() => 'HotLinks' in window);
+    expect(await v.page.evaluate(() => customElements.get('hotlink-buy-button'))).toBeUndefined();
+    expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
+    await expect.poll(() => v.page.getAttribute('#fallback', 'href')).toBe(`${fallback}&af=O95340038V`);
+    // What the browser reports: the one refused policy, Lit's (an uncaught error of the bundle, where
+    // Lit creates it), and nothing else.
+    expect(v.violations.map((e) => [e.detail.directive, e.detail.sample])).toEqual([['trusted-types', 'lit-html']]);
+    expect(v.errors).toEqual([expect.stringMatching(/createPolicy.*"lit-html" disallowed/)]);
+    expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([expect.stringMatching(/^error: Creating a TrustedTypePolicy named 'lit-html' violates/)]);
+    await v.page.click('#fallback');
+    expect(await v.reachCheckout()).toBe(`${fallback}&af=O95340038V`);
   });
 });

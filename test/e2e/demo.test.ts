@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemoServer } from '../../scripts/serve.mjs';
 import { saveScreenshot } from './harness/screenshots';
 import { describeInBrowser, useBrowser } from './harness/suite';
+import { boxes, defineAndRender, holdDefine } from './harness/upgrade';
 import { describeCookies, type Visitor } from './harness/visitor';
 
 /** A fixed clock, locale and window: the screenshots change only when the pages do. */
@@ -59,7 +60,7 @@ describeInBrowser('the demo', () => {
     await v.page.locator('#buy').getByRole('link').click();
     await v.page.waitForURL(/\/checkout-preview\?url=/);
     expect(await v.page.textContent('#url')).toBe(expected);
-    const rows = await v.page.$$eval('#params tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
+    const rows = await v.page.$$eval('#params tr', (trs: HTMLTableRowElement[]) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     expect(rows).toEqual([...new URL(expected).searchParams]);
     // Answered locally: the checkout event was cancelled and nothing went to Hotmart.
     expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, true]]);
@@ -211,6 +212,26 @@ describeInBrowser('the demo', () => {
     await expect.poll(() => fact(v, 'consent')).toBe('declined: nothing is written to this device (HotLinks.consent(false))');
     expect(await banner.isVisible()).toBe(false);
     expect(v.errors).toEqual([]);
+  });
+
+  it('blog post: its buttons keep their boxes as they upgrade (its copy of the reserve CSS), and both carry the affiliate', async () => {
+    const v = await visit();
+    await holdDefine(v);
+    await v.page.goto(demo.url + 'blog-post.html?a=O95340038V&utm_source=instagram');
+    const before = await boxes(v);
+    expect(before).toHaveLength(2);
+    await defineAndRender(v);
+    expect(await boxes(v)).toEqual(before);
+    const hrefs = await v.page
+      .locator('hotlink-buy-button')
+      .evaluateAll((els) => els.map((el) => el.shadowRoot!.querySelector('a[part~="button"]')!.getAttribute('href')));
+    const tags = 'af=O95340038V&utm_source=instagram&off=demo2024';
+    expect(hrefs).toEqual([
+      `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-meio`,
+      `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-fim&checkoutMode=2`,
+    ]);
+    expect(v.errors).toEqual([]);
+    expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([]);
   });
 
   it('?hotlinks_debug=1 on an example page shows the debug panel', async () => {

@@ -1,8 +1,25 @@
-/** Before the browser suite: find Chromium, or say loudly why the suite is skipped (a failure in CI). */
-import { e2eRequired, findChromium } from './harness/chromium';
+/**
+ * Before the browser suite: start the one Chromium every test file connects to (its endpoint is
+ * provided as `chromiumEndpoint`), or say loudly why the suite is skipped (a failure in CI).
+ */
+import type { TestProject } from 'vitest/node';
+import { e2eRequired, findChromium, startChromiumServer } from './harness/chromium';
 
-export default function setup() {
-  if (findChromium()) return;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The WebSocket endpoint of the suite's Chromium, or '' when there is none. */
+    chromiumEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const executablePath = findChromium();
+  if (executablePath) {
+    const server = await startChromiumServer(executablePath);
+    project.provide('chromiumEndpoint', server.wsEndpoint());
+    return () => server.close();
+  }
+  project.provide('chromiumEndpoint', '');
   const why = process.env.CHROMIUM_PATH
     ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable`
     : 'no Chromium found (looked for chromium, chromium-browser, google-chrome in /usr/bin and PATH)';

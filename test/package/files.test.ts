@@ -9,6 +9,7 @@ import { packedFiles } from './pack.js';
 
 /** Sorted; edit it with the change that adds or removes a file. */
 const PACKED = [
+  'ARCHITECTURE.md',
   'LICENSE',
   'README.md',
   'SECURITY.md',
@@ -60,6 +61,7 @@ const PACKED = [
   'dist/hotlinks.js',
   'dist/hotlinks.js.map',
   'dist/sri.json',
+  'docs/CONTRACT.md',
   'docs/screenshots/checkout-preview.png',
   'docs/screenshots/consent.png',
   'docs/screenshots/debug-panel.png',

@@ -9,11 +9,12 @@ import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { ORIGIN, clearCookies, cookie, options, press, recordCookieWrites, reload, usePage } from '../core/page';
 import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode } from './arbitraries';
+import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 300 };
 
 /**
- * What SPEC.md says a landing yields: the first parameter (in `params` order) whose value is a code,
+ * What docs/CONTRACT.md says a landing yields: the first parameter (in `params` order) whose value is a code,
  * and the safe tags; a hash router's query (`#/route?a=…`) counts too, after the real query.
  */
 function expectedLanding(search: string, resolved: ReturnType<typeof options>, hash = '') {
@@ -54,7 +55,7 @@ describe('readLanding(): any query', () => {
     );
     expect(prototypeKeys()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('attributeLanding(): any stored attribution, landing and time', () => {
@@ -97,7 +98,7 @@ describe('attributeLanding(): any stored attribution, landing and time', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('a page started from any landing URL', () => {
@@ -166,5 +167,5 @@ describe('a page started from any landing URL', () => {
     );
     expect(captured).toBeGreaterThan(30);
     expect(prototypeKeys()).toEqual(before);
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
 import { CODE, ORIGIN, start, usePage } from '../core/page';
 import { HOSTS, anyText, hotlink, notQuiteHotlink } from './arbitraries';
+import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 400 };
 const LANDED = { utm_source: 'fb', sck: 'landing' };
@@ -73,7 +74,7 @@ describe('checkoutUrl() with an attribution in force', () => {
       RUNS,
     );
     expect(Math.min(seen.refused, seen.decorated)).toBeGreaterThan(50);
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('a link the page wrote that is not a checkout link is never changed', () => {
     begin();
@@ -87,7 +88,7 @@ describe('checkoutUrl() with an attribution in force', () => {
       }),
       RUNS,
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('any valid HotLink: its own parameters unchanged and first, the code once, the additions once, the hash last', () => {
     begin();
@@ -119,5 +120,5 @@ describe('checkoutUrl() with an attribution in force', () => {
       }),
       RUNS,
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

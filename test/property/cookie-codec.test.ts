@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cookieAttributes, decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
 import { options } from '../core/page';
 import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode } from './arbitraries';
+import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 400 };
 const defaults = options();
@@ -71,7 +72,7 @@ describe('encodeAttribution() and serializeCookie(): any strings, one cookie', (
       }),
       RUNS,
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('the header has exactly the attributes we set, in order, and nothing else', () => {
     fc.assert(
@@ -102,14 +103,14 @@ describe('encodeAttribution() and serializeCookie(): any strings, one cookie', (
       ),
       RUNS,
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('decodeAttribution(): any stored value', () => {
   it('tolerates a clock a few minutes to a day off, no more', () => {
     expect(SKEW).toBeGreaterThanOrEqual(5 * 60_000);
     expect(SKEW).toBeLessThanOrEqual(DAY);
-  });
+  }, PROPERTY_TIMEOUT);
 
   /** Values near valid ones (one field changed, characters inserted), and junk. */
   const storedValue = fc.oneof(
@@ -154,7 +155,7 @@ describe('decodeAttribution(): any stored value', () => {
     );
     // Not vacuous: valid values, and tampered ones that still decode, were checked.
     expect(accepted).toBeGreaterThan(50);
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('decoding what was encoded gives back the same attribution', () => {
     fc.assert(
@@ -166,7 +167,7 @@ describe('decodeAttribution(): any stored value', () => {
       }),
       RUNS,
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('clock skew: accepted exactly when captured at most the tolerated skew ahead, unexpired, and living 400 days at most', () => {
     const delta = fc.oneof(
@@ -187,5 +188,5 @@ describe('decodeAttribution(): any stored value', () => {
       { numRuns: 500 },
     );
     expect(Math.min(counts.kept, counts.discarded)).toBeGreaterThan(30);
-  });
+  }, PROPERTY_TIMEOUT);
 });

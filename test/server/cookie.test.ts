@@ -71,7 +71,7 @@ describe('the cookie set by the producer server', () => {
     ['a code and every forwarded parameter', `?af=${CODE}&src=blog&sck=HOTMART_SITE&xcod=abc123&utm_source=fb&utm_medium=cpc&utm_campaign=launch%202026&utm_term=curso&utm_content=v%C3%ADdeo`, {}],
     ['a code with cookieDays forever', `?ref=${CODE}`, { cookieDays: 'forever' }],
     ['a custom parameter, pattern and cookie name', `?via=abc-123&utm_source=x`, { params: ['via'], codePattern: '^[a-z]{3}-\\d{3}$', cookieName: 'aff', forward: ['utm_source'] }],
-  ] as const)('browser and server write the very same cookie, byte for byte, for %s', async (_, query, input) => {
+  ] satisfies [string, string, Partial<ServerOptions>][])('browser and server write the very same cookie, byte for byte, for %s', async (_, query, input) => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW });
     const origin = await producerServer(input);
     const server = await send(origin + '/curso' + query, { headers: pageLoad() });

@@ -1,18 +1,15 @@
 /** Real HTTP on loopback for the server tests: a server on 127.0.0.1 and a plain Node client. */
 import { type IncomingMessage, type RequestListener, type ServerResponse, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
-
-const open: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
+import { onTestFinished } from 'vitest';
 
 /** Starts `listener` on 127.0.0.1 (any free port) until the test ends; resolves to its origin. */
 export async function listen(listener: RequestListener): Promise<string> {
   const server = createServer(listener);
+  // The test's own hook, not a module-level afterEach: the unit project loads this module once per
+  // worker, for every file that worker runs.
+  onTestFinished(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  open.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 

@@ -2,8 +2,8 @@
  * Which Chromium the browser suite drives, and how it is launched. Playwright's own browser
  * download cannot work here, so the suite uses an installed Chromium (Debian's `chromium`).
  */
-import type { Browser } from 'playwright-core';
-import { launchChromium as launch } from '../../chromium.mjs';
+import type { BrowserServer } from 'playwright-core';
+import { launchChromiumServer } from '../../chromium.mjs';
 
 /** Every host name a test page is served from: all resolve to the loopback servers. */
 export const TEST_HOSTS = [
@@ -21,5 +21,8 @@ export const TEST_HOSTS = [
 export { findChromium } from '../../chromium.mjs';
 export { browserRequired as e2eRequired } from '../../chromium.mjs';
 
-/** Chromium for the suite: the project's launch (test/chromium.mjs) with the test host names. */
-export const launchChromium = (executablePath: string): Promise<Browser> => launch(executablePath, TEST_HOSTS);
+/**
+ * The suite's one Chromium (the project's launch, test/chromium.mjs, with the test host names),
+ * started by global-setup.ts; each test file connects to it.
+ */
+export const startChromiumServer = (executablePath: string): Promise<BrowserServer> => launchChromiumServer(executablePath, TEST_HOSTS);

@@ -1,6 +1,7 @@
 /**
- * The Buy button's reserve CSS as the product ships it: `dist/hotlinks.css`, written by the build
- * from the element's own styles (`reserveCss()` in src/button/hotlink-buy-button.styles.ts).
+ * The CSS a page carries so that `<hotlink-buy-button>` takes, before it upgrades, the box it has
+ * after, as the product ships it: `dist/hotlinks.css`, written by the build from the element's own
+ * styles (`build/reserve-css-plugin.mjs`). Every test that needs it reads it here, and only here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

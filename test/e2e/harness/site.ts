@@ -94,6 +94,15 @@ export async function startSite(): Promise<Site> {
   };
 }
 
+/**
+ * A strict Content-Security-Policy as a careful producer writes it for the Buy button: scripts,
+ * styles and images from the page's own origin only, the overlay's checkout frame, and Trusted
+ * Types enforced with Lit's policy (`lit-html`) the only one allowed.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src https://pay.hotmart.com; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
 /** A minimal HTML page: `head` and `body` markup as given. */
 export const html = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test page</title>${head}</head><body>${body}</body></html>`;

@@ -1,14 +1,14 @@
-/** What every browser test file shares: one Chromium and one test site per file, a fresh visitor per test. */
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe } from 'vitest';
-import { findChromium, launchChromium } from './chromium';
+/**
+ * What every browser test file shares: the run's one Chromium (started by global-setup.ts), a test
+ * site per file, a fresh visitor (its own browser context) per test.
+ */
+import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 import { type Site, startSite } from './site';
 import { newVisitor, type Visitor } from './visitor';
 
-export const chromiumPath = findChromium();
-
 /** `describe`, skipped when there is no Chromium (global-setup.ts says so loudly, or fails in CI). */
-export const describeInBrowser = describe.skipIf(!chromiumPath);
+export const describeInBrowser = describe.skipIf(!inject('chromiumEndpoint'));
 
 export interface Harness {
   site: Site;
@@ -17,12 +17,12 @@ export interface Harness {
   visitor(options?: BrowserContextOptions): Promise<Visitor>;
 }
 
-/** Call inside `describeInBrowser`: starts the browser and site for the file. */
+/** Call inside `describeInBrowser`: connects to the browser and starts the site for the file. */
 export function useBrowser(): Harness {
   const open: Visitor[] = [];
   const harness = {} as Harness;
   beforeAll(async () => {
-    [harness.browser, harness.site] = await Promise.all([launchChromium(chromiumPath!), startSite()]);
+    [harness.browser, harness.site] = await Promise.all([chromium.connect(inject('chromiumEndpoint')), startSite()]);
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((v) => v.close()));
