@@ -54,7 +54,7 @@ const measure = (v: Visitor) =>
     }),
   );
 
-async function upgrade(v: Visitor, path: string) {
+async function upgrade(v: Visitor & { url(path: string): string }, path: string) {
   await v.context.addInitScript(holdDefine);
   await v.page.goto(v.url(path));
   await v.page.waitForFunction(() => 'HotLinks' in window);

@@ -143,7 +143,7 @@ describe('an IAB TCF v2.2 consent tool', () => {
     expect(buy()).toBe(`${HOTLINK}?af=${CODE}`);
   });
 
-  it.each([
+  it.each<{ case: string; setup: { gdprApplies: boolean; known?: Record<number, boolean> }; cookie: string | undefined }>([
     { case: 'a returning visitor who consented to purpose 1', setup: { gdprApplies: true, known: { 1: true } }, cookie: CODE },
     { case: 'GDPR does not apply', setup: { gdprApplies: false }, cookie: CODE },
     { case: 'a returning visitor who refused purpose 1', setup: { gdprApplies: true, known: { 1: false, 2: true } }, cookie: undefined },

@@ -34,7 +34,7 @@ describe('each setting on the drop-in tag', () => {
   ])('$attributes', async ({ attributes, stored, buy, other, apex = false, warning, companion = false }) => {
     setUrl(LANDING);
     const warnings = recordConsole('warn');
-    await loadDropin('hotlinks-capture.js', attributes);
+    await loadDropin('hotlinks-capture.js', attributes as Record<string, string>);
     expect(cookie()?.split('|')[1]).toBe(stored);
     expect(href('buy')).toBe(buy);
     const query = `a=${CODE}&utm_source=fb&gclid=Cj0KCQ`;

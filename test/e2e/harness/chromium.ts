@@ -16,6 +16,15 @@ export const TEST_HOSTS = [
   'blog.loja.com.br',
   // Another origin serving dist/ as a public npm CDN does (test/e2e/cdn.test.ts).
   'cdn.shop.test',
+  // A sibling subdomain that plants cookies, a site under a two-label public suffix, and the
+  // producer's other site (test/e2e/trust.test.ts, test/e2e/journeys.test.ts).
+  'evil.shop.test',
+  'produtor.com.br',
+  'www.produtor.com.br',
+  'evil.produtor.com.br',
+  'other.test',
+  'curso.other.test',
+  'www.other.test',
 ];
 
 export { findChromium } from '../../chromium.mjs';
