@@ -31,7 +31,7 @@ describe('when the core fails', () => {
     try {
       const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" mode="new-tab"></hotlink-buy-button>`);
       expect(clickAndFollow(el)).toEqual({ url: HOTLINK, target: '_blank' });
-      expect(errors).toContain('<hotlink-buy-button>: could not add the affiliate; the button links to the HotLink itself Error: no core');
+      expect(errors).toContain('[hotlinks] <hotlink-buy-button>: could not add the affiliate; the button links to the HotLink itself Error: no core');
     } finally {
       delete (globalThis as Record<symbol, unknown>)[KEY];
     }
@@ -65,7 +65,7 @@ describe('when the core fails', () => {
     const errors = recordConsole('error');
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}`);
-    expect(errors).toEqual([expect.stringMatching(/^<hotlink-buy-button>: could not announce the checkout Error: boom/)]);
+    expect(errors).toEqual([expect.stringMatching(/^\[hotlinks\] <hotlink-buy-button>: could not announce the checkout Error: boom/)]);
   });
 
   it('the overlay cannot open: the click goes to checkout in this tab', async () => {
@@ -77,7 +77,7 @@ describe('when the core fails', () => {
     });
     const frames = recordFrames();
     expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}&checkoutMode=2`);
-    expect(errors).toEqual(['<hotlink-buy-button>: the click failed; following the link InvalidStateError: no']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: the click failed; following the link InvalidStateError: no']);
     // Whatever frame was made before the dialog failed asked for that checkout, nothing else.
     expect(frames.filter((url) => url != `${HOTLINK}?af=${CODE}&checkoutMode=2`)).toEqual([]);
   });
@@ -114,6 +114,6 @@ describe('when rendering fails with a fallback link', () => {
     expect(el.shadowRoot!.querySelector('[part=button]')).toBeNull();
     expect(el.shadowRoot!.querySelector('slot')!.assignedElements()).toEqual([el.querySelector('a')]);
     expect(clickAndFollow(el.querySelector('a')!)?.url).toBe(`${HOTLINK}?af=${CODE}`);
-    expect(errors).toEqual(['<hotlink-buy-button>: could not render; showing a plain link Error: boom']);
+    expect(errors).toEqual(['[hotlinks] <hotlink-buy-button>: could not render; showing a plain link Error: boom']);
   });
 });
