@@ -5,11 +5,23 @@
  */
 import type { HotLinks, init } from '../dist/esm/index.js';
 
+/** A command for `HotLinks.push()`: the name of a `HotLinks` function and its arguments. */
+export type HotLinksCommand =
+  | ['consent', boolean]
+  | ['clear']
+  | ['decorate', ParentNode?]
+  | ['init', Parameters<typeof init>[0]?]
+  | ['getAttribution']
+  | ['checkoutUrl', string, Record<string, string | undefined>?];
+
 declare global {
   interface Window {
-    /** The running HotLinks with `init`, once a drop-in script has run. */
-    HotLinks?: HotLinks & { init: typeof init };
+    /**
+     * The running HotLinks, with `init`, and `push` to run commands, once a drop-in has run. Before
+     * that a page may queue commands in an array, `(window.HotLinks = window.HotLinks || []).push(['consent',
+     * true])`, which the drop-in runs in order when it loads (typed code: queue `HotLinksCommand`s).
+     */
+    HotLinks?: HotLinks & { init: typeof init; push(...commands: HotLinksCommand[]): void };
   }
 }
 
-export {};

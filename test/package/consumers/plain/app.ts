@@ -21,6 +21,9 @@ if (button) button.variant = 'purple';
 window.HotLinks?.consent(true);
 // @ts-expect-error 'yes' (consent takes a boolean)
 window.HotLinks?.consent('yes');
+window.HotLinks?.push(['consent', true], ['clear']);
+// @ts-expect-error 'nope' (not a command)
+window.HotLinks?.push(['nope']);
 
 export const cookie: string | null = attributionCookie(
   { url: 'https://www.shop.example/?a=O95340038V' },
