@@ -68,11 +68,22 @@ export function launchChromium(executablePath, hosts) {
 }
 
 /**
+ * One renderer process per browser context instead of one per site: a test's pages (its landing
+ * page, the checkout it reaches, the next site of its journey) share their context's process.
+ * On this project's 2-core machine starting renderers was most of the browser suite's CPU; each
+ * test still has a context, and so a process, of its own (Chromium never shares a renderer between
+ * contexts). Nothing under test depends on site isolation. Not for the bench, which measures
+ * pages as visitors' browsers run them.
+ */
+const SHARED_RENDERERS = ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process', '--renderer-process-limit=1'];
+
+/**
  * That Chromium, listening on 127.0.0.1 for `chromium.connect(server.wsEndpoint())` from other
  * processes: one browser for a whole test run.
  * @param {string} executablePath
  * @param {string[]} hosts
  */
 export function launchChromiumServer(executablePath, hosts) {
-  return chromium.launchServer({ ...launchOptions(executablePath, hosts), host: '127.0.0.1' });
+  const options = launchOptions(executablePath, hosts);
+  return chromium.launchServer({ ...options, args: [...options.args, ...SHARED_RENDERERS], host: '127.0.0.1' });
 }

@@ -21,7 +21,7 @@ describeInBrowser('a server-set attribution when the script cannot write cookies
   it('is read on another subdomain, carried to checkout, and reported', async () => {
     const port = new URL(server.url).port;
     const v = await t.visitor();
-    await v.context.addInitScript(() => {
+    await v.page.addInitScript(() => {
       const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
       Object.defineProperty(Document.prototype, 'cookie', { configurable: true, get: real.get, set: () => {} });
     });

@@ -4,7 +4,6 @@
  * tool, and a page that calls the API before the script has loaded. Observed as the visitor's
  * browser saw them: the URLs reached, the cookie jar, the reports sent, the console.
  */
-import type { Request } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { installStandInCmp } from '../journeys/stand-in-cmp';
 import { useBrowserWithMoreHosts } from './harness/more-hosts';
@@ -17,14 +16,9 @@ const OTHER = 'Q100328287K';
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 const BUY = `<a id="buy" href="${HOTLINK}">Comprar</a>`;
 
-/** Bodies of the reports the page POSTed to `/collect`. */
-function recordReports(v: Visitor) {
-  const reports: { event: string; affiliate: string | null }[] = [];
-  v.context.on('request', (request: Request) => {
-    if (request.method() == 'POST' && new URL(request.url()).pathname == '/collect') reports.push(JSON.parse(request.postData() ?? 'null'));
-  });
-  return reports;
-}
+/** Bodies of the reports the visitor's pages POSTed to `/collect`, so far. */
+const reportsOf = (v: Visitor): { event: string; affiliate: string | null }[] =>
+  v.posts.filter((post) => new URL(post.url).pathname == '/collect').map((post) => JSON.parse(post.body ?? 'null'));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const storedCode = async (v: Visitor) => (await v.cookies()).filter((c) => c.name == 'hotlinks').map((c) => `${c.domain} ${c.value.split('|')[1]}`);
 
@@ -109,20 +103,20 @@ describeInBrowser('journeys', () => {
     t.site.page('/curso', html(BUY + GOOGLE_BANNER, GTAG.replace(/DEFAULT/g, 'denied') + dropin('hotlinks-capture.js', { consent: 'google', collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = recordReports(v);
+    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     await pause(300);
     expect(await v.cookies()).toEqual([]);
-    expect(reports).toEqual([]);
+    expect(reports()).toEqual([]);
     await v.page.focus('#buy');
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=${CODE}`);
 
     await v.page.click('#accept');
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
-    await expect.poll(() => reports.map((r) => [r.event, r.affiliate])).toEqual([['attribution', CODE]]);
+    await expect.poll(() => reports().map((r) => [r.event, r.affiliate])).toEqual([['attribution', CODE]]);
     await v.page.click('#accept');
     await pause(300);
-    expect(reports).toHaveLength(1);
+    expect(reports()).toHaveLength(1);
 
     await v.page.click('#reject');
     expect(await v.cookies()).toEqual([]);
@@ -149,15 +143,15 @@ describeInBrowser('journeys', () => {
     t.site.page('/curso', html(BUY + TCF_BANNER, cmp({ gdprApplies: true }) + dropin('hotlinks-capture.js', { consent: 'tcf', collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = recordReports(v);
+    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     await pause(300);
     expect(await v.cookies()).toEqual([]);
-    expect(reports).toEqual([]);
+    expect(reports()).toEqual([]);
 
     await v.page.click('#accept');
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
-    await expect.poll(() => reports.map((r) => r.event)).toEqual(['attribution']);
+    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution']);
     // The next page: the CMP knows the visitor (tcloaded), the stored code goes to checkout.
     t.site.page('/outra', html(BUY, cmp({ gdprApplies: true, known: { 1: true } }) + dropin('hotlinks-capture.js', { consent: 'tcf' })));
     await v.page.goto(t.site.url('blog.shop.test', '/outra'));

@@ -94,7 +94,7 @@ describeInBrowser('existing checkout links and forms', () => {
     });
     t.site.page('/vendas', html(widget, dropin('hotlinks-capture.js')));
     const v = await t.visitor();
-    await v.context.route('https://static.hotmart.com/**', (route) =>
+    await v.page.route('https://static.hotmart.com/**', (route) =>
       route.fulfill({
         contentType: route.request().url().endsWith('.css') ? 'text/css' : 'text/javascript',
         body: route.request().url().endsWith('.css')

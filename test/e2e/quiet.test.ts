@@ -13,7 +13,7 @@ import { dropin, html } from './harness/site';
 const CODE = 'O95340038V';
 const LANDING = `?a=${CODE}&sck=bio&utm_source=ig`;
 const DECORATED = `af=${CODE}&sck=bio&utm_source=ig`;
-const IDLE_MS = 5000;
+const IDLE_MS = 2000;
 /** No favicon request: every request a page makes here is one the test expects or reports. */
 const NO_ICON = '<link rel="icon" href="data:,">';
 const links = checkoutLinks.map((href, i) => `<p><a id="l${i}" href="${href.replace(/&/g, '&amp;')}">Oferta ${i + 1}</a></p>`).join('\n');
@@ -90,11 +90,11 @@ describeInBrowser('a quiet script', () => {
   });
 
   it.each(['hotlinks.js', 'hotlinks-capture.js'] as const)(
-    '%s: no timer set, and no script runs in 5 s of idle after load',
+    '%s: no timer set, and no script runs in 2 s of idle after load',
     async (file) => {
       t.site.page('/vendas', html(BUTTON + links + GET_FORM, NO_ICON + dropin(file)));
       const v = await t.visitor();
-      await v.context.addInitScript(recordTimers);
+      await v.page.addInitScript(recordTimers);
       await v.page.goto(t.site.url('www.shop.test', '/vendas' + LANDING));
       // The Buy button has rendered (hotlinks.js): what runs after this is idle time.
       if (file == 'hotlinks.js') await v.page.locator('#buy').getByRole('link').waitFor();
@@ -108,7 +108,7 @@ describeInBrowser('a quiet script', () => {
     t.site.page('/ticker.js', { type: 'text/javascript', body: 'setInterval(function () { for (var i = 0; i < 1e5; i++); }, 50);' });
     t.site.page('/ticker', html('<p>tick</p>', NO_ICON + '<script src="/ticker.js"></script>'));
     const v = await t.visitor();
-    await v.context.addInitScript(recordTimers);
+    await v.page.addInitScript(recordTimers);
     await v.page.goto(t.site.url('www.shop.test', '/ticker'));
     expect(await idleScriptMs(v.page, 1000)).toBeGreaterThan(0);
     expect(await timersOf(v.page, '/ticker.js')).toEqual(['setInterval']);

@@ -55,7 +55,7 @@ const measure = (v: Visitor) =>
   );
 
 async function upgrade(v: Visitor & { url(path: string): string }, path: string) {
-  await v.context.addInitScript(holdDefine);
+  await v.page.addInitScript(holdDefine);
   await v.page.goto(v.url(path));
   await v.page.waitForFunction(() => 'HotLinks' in window);
   const before = await measure(v);

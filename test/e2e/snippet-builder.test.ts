@@ -103,7 +103,7 @@ describeInBrowser('the snippet builder', () => {
     const visitor = await t.visitor();
     const fromCdn: string[] = [];
     // jsDelivr, answered from this build with its headers.
-    await visitor.context.route(`${CDN}**`, (route) => {
+    await visitor.page.route(`${CDN}**`, (route) => {
       const file = new URL(route.request().url()).pathname.split('/').pop()!;
       fromCdn.push(file);
       const type = extname(file) == '.css' ? 'text/css' : 'text/javascript';

@@ -5,12 +5,11 @@
  * `?hotlinks_debug=1` link on a phone. Observed as the visitor's browser saw it: the URL reached,
  * the cookie jar, the requests made, the console.
  */
-import type { Request } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { validLooking, useBrowserWithMoreHosts } from './harness/more-hosts';
 import { dropin, html } from './harness/site';
 import { describeInBrowser } from './harness/suite';
-import type { Visitor } from './harness/visitor';
+import { CHECKOUT, type Visitor } from './harness/visitor';
 
 const CODE = 'O95340038V';
 const FORGED = 'Q100328287K';
@@ -25,14 +24,9 @@ const planter = (cookie: string) => html('<p>sibling</p>', `<script>document.coo
 const jar = async (v: Visitor) =>
   (await v.cookies()).map((c) => `${c.name}@${c.domain}${c.path} ${c.value.split('|').slice(0, 2).join('|')}`).sort();
 
-/** Bodies of the reports the page POSTed to `/collect`. */
-function recordReports(v: Visitor) {
-  const reports: { event: string; checkoutUrl?: string }[] = [];
-  v.context.on('request', (request: Request) => {
-    if (request.method() == 'POST' && new URL(request.url()).pathname == '/collect') reports.push(JSON.parse(request.postData() ?? 'null'));
-  });
-  return reports;
-}
+/** Bodies of the reports the visitor's pages POSTed to `/collect`, so far. */
+const reportsOf = (v: Visitor): { event: string; checkoutUrl?: string }[] =>
+  v.posts.filter((post) => new URL(post.url).pathname == '/collect').map((post) => JSON.parse(post.body ?? 'null'));
 
 describeInBrowser('trust: what others on the page or the domain can no longer do', () => {
   const t = useBrowserWithMoreHosts();
@@ -46,7 +40,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     t.site.page('/curso', html(BUY + markup, `<script src="/dist/hotlinks-capture.js" defer data-collect="/collect"></script>`));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = recordReports(v);
+    const reports = () => reportsOf(v);
     const since = t.site.requests.length;
     // The element does shadow the property the old core read.
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
@@ -56,11 +50,11 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     const ours = (file: string) => t.site.requests.slice(since).filter((r) => r.url == '/dist/' + file && r.host.startsWith('www.shop.test:'));
     expect(ours('hotlinks-debug.js')).toHaveLength(1);
     expect(ours('hotlinks-report.js')).toHaveLength(1);
-    await expect.poll(() => reports.map((r) => r.event)).toEqual(['attribution']);
+    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution']);
 
     await v.page.click('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
-    await expect.poll(() => reports.map((r) => r.event)).toEqual(['attribution', 'checkout']);
+    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution', 'checkout']);
     // Nothing asked of the foreign host but the image itself (the browser's own doing).
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
     expect(t.site.requests.slice(since).filter((r) => r.url.includes('elsewhere'))).toEqual([]);
@@ -76,7 +70,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
       ),
     );
     const v = await t.visitor();
-    const reports = recordReports(v);
+    const reports = () => reportsOf(v);
     const since = t.site.requests.length;
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
     await expect.poll(() => v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([
@@ -87,7 +81,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
     expect(t.site.requests.slice(since).filter((r) => /hotlinks-(debug|report)\.js/.test(r.url))).toEqual([]);
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
-    expect(reports).toEqual([]);
+    expect(reports()).toEqual([]);
   });
 
   it('a sibling subdomain plants a valid-looking code on Path=/curso: a real click on /curso still wins, there and on later pages', async () => {
@@ -153,15 +147,21 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     t.site.page('/curso', html(body, dropin('hotlinks.js', { collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = recordReports(v);
+    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
-    await expect.poll(() => reports.map((r) => r.event), { timeout: 10_000 }).toEqual(['attribution']);
+    await expect.poll(() => reports().map((r) => r.event), { timeout: 10_000 }).toEqual(['attribution']);
+    // Checkout answers after a second, as over a real network: the page is still there for the second
+    // click. (Answered at once, a loaded machine can leave the page before the second click lands.)
+    await v.page.route(CHECKOUT, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fallback();
+    });
     await v.page.dblclick('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
     // Both clicks were seen by the page; the producer hears of one departure.
     await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length, { timeout: 10_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(reports.map((r) => [r.event, r.checkoutUrl])).toEqual([
+    expect(reports().map((r) => [r.event, r.checkoutUrl])).toEqual([
       ['attribution', undefined],
       ['checkout', `${HOTLINK}&af=${CODE}`],
     ]);

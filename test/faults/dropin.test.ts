@@ -54,6 +54,7 @@ describe('the built capture script (dist/hotlinks-capture.js) when its reporter 
 
   it('offline, a CSP or a 404 for hotlinks-report.js: no error on the page, no report, and checkout at once', async () => {
     setUrl(`/curso?a=${CODE}&utm_source=fb`);
+    const warnings = recordConsole('warn');
     // The reporter is fetched from beside the script (https://www.shop.example/js/): here that import fails.
     runDropin('hotlinks-capture.js', { 'data-collect': '/api/hotlinks', 'data-datalayer': '' });
     expect(click(document.getElementById('buy')!)).toBe(DECORATED);
@@ -61,6 +62,10 @@ describe('the built capture script (dist/hotlinks-capture.js) when its reporter 
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
     expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+    // The producer is told which file, from where, and what the page loses.
+    expect(warnings).toEqual([
+      '[hotlinks] hotlinks-report.js could not load from https://www.shop.example/js/hotlinks-report.js: reports are not sent from this page',
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });

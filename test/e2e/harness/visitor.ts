@@ -21,6 +21,8 @@ export interface Visitor {
   page: Page;
   /** Every checkout URL the browser requested (top-level navigations and frames), in order. */
   checkouts: string[];
+  /** Bodies the visitor's pages sent with POST, by URL, in order (reports, forms). */
+  posts: { url: string; body: string | null }[];
   /** Outside requests refused (should stay empty). */
   refused: string[];
   /** `hotlinks-attribution` and `hotlink-checkout` events, as the page saw them. */
@@ -59,51 +61,136 @@ export const checkoutPage = (url: string) =>
   `<!doctype html><meta charset="utf-8"><title>Hotmart checkout (test)</title><h1>Checkout</h1><p id="url"></p>` +
   `<!-- ${url.replace(/--/g, '- -')} -->`;
 
-export async function newVisitor(browser: Browser, options: BrowserContextOptions = {}): Promise<Visitor> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
-  const visitor: Omit<Visitor, 'page'> & { page?: Page } = {
-    context,
-    checkouts: [],
-    refused: [],
-    events: [],
-    violations: [],
-    console: [],
-    errors: [],
-    async cookies() {
-      return context.cookies();
-    },
-    async reachCheckout(page = visitor.page!) {
-      await page.waitForURL(CHECKOUT);
-      return page.url();
-    },
-    async close() {
-      await context.close();
-    },
-  };
+/** Playwright's contexts are event emitters; its types leave out these two methods. */
+const emitter = (context: BrowserContext) =>
+  context as unknown as { eventNames(): (string | symbol)[]; listenerCount(event: string | symbol): number };
 
-  // Lowest priority (Playwright runs the newest matching route first): test hosts go through,
-  // anything else outside is refused.
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url());
-    if (hostname == '127.0.0.1' || TEST_HOSTS.includes(hostname)) return route.continue();
-    visitor.refused.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
-  await context.route(CHECKOUT, (route) => {
-    visitor.checkouts.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: checkoutPage(route.request().url()) });
-  });
-  await context.exposeBinding('__e2eRecord', ({ frame }, type: string, detail: unknown, cancelled: boolean) => {
-    const entry = { type, detail, cancelled, page: frame.url() };
-    (type == 'csp' ? visitor.violations : visitor.events).push(entry);
-  });
-  await context.addInitScript(recordInPage);
-  context.on('page', (page) => {
-    page.on('console', (message) => visitor.console.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => visitor.errors.push(String(error)));
-  });
-  visitor.page = await context.newPage();
-  return visitor as Visitor;
+/** What a test may do to a context that `VisitorContext.vacate()` cannot undo: the context is then closed. */
+const CHANGES = [
+  'addInitScript',
+  'exposeBinding',
+  'exposeFunction',
+  'route',
+  'routeFromHAR',
+  'routeWebSocket',
+  'grantPermissions',
+  'setOffline',
+  'setExtraHTTPHeaders',
+  'setGeolocation',
+  'setHTTPCredentials',
+  'setDefaultTimeout',
+  'setDefaultNavigationTimeout',
+] as const;
+
+/**
+ * A browser context set up for visitors (outside requests refused, checkout answered and recorded,
+ * the page's events recorded), each visitor in turn. The tests of a file take turns in one
+ * (harness/suite.ts): a new context is a new renderer process, about a second of CPU on a 2-core
+ * machine, paid for every test otherwise. Between visitors it is emptied as a browser would be for
+ * a new person: pages closed, cookies, local storage and IndexedDB cleared (the test site sends
+ * `no-store`, so there is no cache to carry). A test that changed the context itself (an init
+ * script, a route, a listener, permissions…) leaves it to be closed instead.
+ */
+export class VisitorContext {
+  private visitor!: Visitor;
+  private changed = false;
+  private readonly listening = new Map<string, number>();
+
+  private constructor(readonly context: BrowserContext) {}
+
+  static async open(browser: Browser, options: BrowserContextOptions = {}): Promise<VisitorContext> {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
+    const room = new VisitorContext(context);
+    // Lowest priority (Playwright runs the newest matching route first): test hosts go through,
+    // anything else outside is refused.
+    await context.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      if (hostname == '127.0.0.1' || TEST_HOSTS.includes(hostname)) return route.continue();
+      room.visitor.refused.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await context.route(CHECKOUT, (route) => {
+      room.visitor.checkouts.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: checkoutPage(route.request().url()) });
+    });
+    await context.exposeBinding('__e2eRecord', ({ frame }, type: string, detail: unknown, cancelled: boolean) => {
+      const entry = { type, detail, cancelled, page: frame.url() };
+      (type == 'csp' ? room.visitor.violations : room.visitor.events).push(entry);
+    });
+    await context.addInitScript(recordInPage);
+    context.on('request', (request) => {
+      if (request.method() == 'POST') room.visitor.posts.push({ url: request.url(), body: request.postData() });
+    });
+    context.on('page', (page) => {
+      page.on('console', (message) => room.visitor.console.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => room.visitor.errors.push(String(error)));
+    });
+    for (const event of emitter(context).eventNames()) room.listening.set(String(event), emitter(context).listenerCount(event));
+    for (const name of CHANGES) {
+      const method = (context[name] as (...args: unknown[]) => unknown).bind(context);
+      Object.assign(context, {
+        [name]: (...args: unknown[]) => {
+          room.changed = true;
+          return method(...args);
+        },
+      });
+    }
+    return room;
+  }
+
+  /** The next visitor: a new page, and lists of their own. */
+  async admit(page?: Page): Promise<Visitor> {
+    const { context } = this;
+    const visitor: Visitor = {
+      context,
+      page: undefined as unknown as Page,
+      checkouts: [],
+      posts: [],
+      refused: [],
+      events: [],
+      violations: [],
+      console: [],
+      errors: [],
+      async cookies() {
+        return context.cookies();
+      },
+      async reachCheckout(on = visitor.page) {
+        await on.waitForURL(CHECKOUT);
+        return on.url();
+      },
+      close: () => context.close(),
+    };
+    this.visitor = visitor;
+    visitor.page = page ?? (await context.newPage());
+    return visitor;
+  }
+
+  /**
+   * Empties the context for the next visitor, and returns its page (opened before the old ones
+   * close, so the context's renderer process lives on), or `null` after closing the context when a
+   * test changed it.
+   */
+  async vacate(): Promise<Page | null> {
+    const { context } = this;
+    const events = emitter(context);
+    const listenersAdded = [...new Set([...events.eventNames(), ...this.listening.keys()])].some(
+      (event) => events.listenerCount(event) != (this.listening.get(String(event)) ?? 0),
+    );
+    if (this.changed || listenersAdded) {
+      await context.close();
+      return null;
+    }
+    const old = context.pages();
+    const next = await context.newPage();
+    await Promise.all(old.map((page) => page.close()));
+    await context.setStorageState({ cookies: [], origins: [] });
+    return next;
+  }
+}
+
+/** A visitor in a context of their own (closed with `visitor.close()`). */
+export async function newVisitor(browser: Browser, options: BrowserContextOptions = {}): Promise<Visitor> {
+  return (await VisitorContext.open(browser, options)).admit();
 }
 
 /** The cookies a test cares about, as `name@domain (secure)` strings, sorted: easy to compare whole. */
