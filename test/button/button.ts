@@ -92,12 +92,8 @@ export function recordCheckouts(cancel = false) {
   return events;
 }
 
-/** Console messages of `level` from now on, as single strings. */
-export function recordConsole(level: 'error' | 'warn' | 'info') {
-  const messages: string[] = [];
-  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void messages.push(args.map(String).join(' ')));
-  return messages;
-}
+/** Console messages of `level` from now on (the page helpers' own). */
+export { recordConsole } from '../core/page';
 
 /**
  * The URLs of the frames the page asked to load, from now on. happy-dom loads no frame (unit tests

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutDetail } from '../../src/events';
 import { otherLinks } from '../fixtures/corpus';
-import { CODE, ORIGIN, click, press, settle, setUrl, start, usePage } from '../core/page';
+import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, usePage } from '../core/page';
 
 const LANDING = `/curso?a=${CODE}&utm_source=fb`;
 const ADDED = `af=${CODE}&utm_source=fb`;
@@ -25,25 +25,6 @@ function checkoutEvents(cancel = false) {
   return events;
 }
 
-/**
- * Submits `form` and returns the URL the browser would go to (a GET form's fields replace the
- * action's query), or `undefined` when a listener cancelled the submission.
- */
-function submit(form: HTMLFormElement): string | undefined {
-  let url: string | undefined;
-  const last = (event: Event) => {
-    if (!event.defaultPrevented) {
-      const target = new URL(form.action);
-      if (form.method == 'get') target.search = new URLSearchParams(new FormData(form) as never).toString();
-      url = target.href;
-    }
-    event.preventDefault();
-  };
-  document.addEventListener('submit', last);
-  form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  document.removeEventListener('submit', last);
-  return url;
-}
 
 describe('decoration of checkout links and forms', () => {
   usePage(ORIGIN + LANDING);

@@ -159,6 +159,33 @@ export function press(el: Element, how: Press = 'pointerdown'): string | null {
 }
 
 /**
+ * Submits `form` and returns the URL the browser would go to (a GET form's fields replace the
+ * action's query), or `undefined` when a listener cancelled the submission.
+ */
+export function submit(form: HTMLFormElement): string | undefined {
+  let url: string | undefined;
+  const last = (event: Event) => {
+    if (!event.defaultPrevented) {
+      const target = new URL(form.action);
+      if (form.method == 'get') target.search = new URLSearchParams(new FormData(form) as never).toString();
+      url = target.href;
+    }
+    event.preventDefault();
+  };
+  document.addEventListener('submit', last);
+  form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  document.removeEventListener('submit', last);
+  return url;
+}
+
+/** Console messages of `level` from now on, each as one string. */
+export function recordConsole(level: 'warn' | 'error' | 'info') {
+  const messages: string[] = [];
+  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void messages.push(args.map(String).join(' ')));
+  return messages;
+}
+
+/**
  * Fresh cookies, body and URL before each test; after it, the observers, listeners and history
  * wrappers of every instance started are removed.
  */

@@ -5,18 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, click, cookie, setUrl, settle, usePage } from '../core/page';
+import { CODE, ORIGIN, click, cookie, recordConsole, setUrl, settle, usePage } from '../core/page';
 import { runDropin } from './built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 const DECORATED = `${HOTLINK}&af=${CODE}&utm_source=fb`;
 const BUTTON = `<hotlink-buy-button hotlink="${HOTLINK}"><a id="fallback" href="${HOTLINK}">Comprar</a></hotlink-buy-button>`;
-/** Console messages of `level` from now on. (Not `test/button/button.ts`'s: importing it defines the sources' element.) */
-function recordConsole(level: 'warn' | 'error') {
-  const messages: string[] = [];
-  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void messages.push(args.map(String).join(' ')));
-  return messages;
-}
 const api = () => (window as unknown as { HotLinks: HotLinks }).HotLinks;
 
 /** Errors the page would see: uncaught exceptions and unhandled rejections. */

@@ -5,8 +5,8 @@
  * waits. On consent: the cookie, and the waiting report sent once. On withdrawal: the cookie goes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, cookie, reload, setUrl, start, usePage } from '../core/page';
-import { press, recordBeacons } from './act';
+import { CODE, ORIGIN, cookie, press, reload, setUrl, start, usePage } from '../core/page';
+import { recordBeacons } from './act';
 import { installStandInCmp } from './stand-in-cmp';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
