@@ -103,20 +103,19 @@ describeInBrowser('journeys', () => {
     t.site.page('/curso', html(BUY + GOOGLE_BANNER, GTAG.replace(/DEFAULT/g, 'denied') + dropin('hotlinks-capture.js', { consent: 'google', collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     await pause(300);
     expect(await v.cookies()).toEqual([]);
-    expect(reports()).toEqual([]);
+    expect(reportsOf(v)).toEqual([]);
     await v.page.focus('#buy');
     expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=${CODE}`);
 
     await v.page.click('#accept');
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
-    await expect.poll(() => reports().map((r) => [r.event, r.affiliate])).toEqual([['attribution', CODE]]);
+    await expect.poll(() => reportsOf(v).map((r) => [r.event, r.affiliate])).toEqual([['attribution', CODE]]);
     await v.page.click('#accept');
     await pause(300);
-    expect(reports()).toHaveLength(1);
+    expect(reportsOf(v)).toHaveLength(1);
 
     await v.page.click('#reject');
     expect(await v.cookies()).toEqual([]);
@@ -143,15 +142,14 @@ describeInBrowser('journeys', () => {
     t.site.page('/curso', html(BUY + TCF_BANNER, cmp({ gdprApplies: true }) + dropin('hotlinks-capture.js', { consent: 'tcf', collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     await pause(300);
     expect(await v.cookies()).toEqual([]);
-    expect(reports()).toEqual([]);
+    expect(reportsOf(v)).toEqual([]);
 
     await v.page.click('#accept');
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
-    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution']);
+    await expect.poll(() => reportsOf(v).map((r) => r.event)).toEqual(['attribution']);
     // The next page: the CMP knows the visitor (tcloaded), the stored code goes to checkout.
     t.site.page('/outra', html(BUY, cmp({ gdprApplies: true, known: { 1: true } }) + dropin('hotlinks-capture.js', { consent: 'tcf' })));
     await v.page.goto(t.site.url('blog.shop.test', '/outra'));

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { reserveCss, RESERVE_CSS_PATH } from './harness/reserve-css';
 import { html } from './harness/site';
 import { describeInBrowser, useBrowser } from './harness/suite';
+import { boxes, defineAndRender, holdDefine, layoutShift } from './harness/upgrade';
 import type { Visitor } from './harness/visitor';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
@@ -30,45 +31,23 @@ const page = (css: boolean) =>
     '<html lang="pt-BR">',
   );
 
-/** Holds `customElements.define` until `defineNow()`: the page shows the element unupgraded, the script's core already ran. */
-function holdDefine() {
-  const define = customElements.define.bind(customElements);
-  const held: Parameters<CustomElementRegistry['define']>[] = [];
-  customElements.define = (...args) => void held.push(args);
-  (window as any).defineNow = () => {
-    customElements.define = define;
-    held.forEach((args) => define(...args));
-  };
-  // Layout shifts, as Chromium scores them for CLS.
-  (window as any).shifts = [];
-  new PerformanceObserver((list) => (window as any).shifts.push(...list.getEntries().map((e: any) => e.value))).observe({ type: 'layout-shift' });
-}
-
-/** Each button's box and background, and the box of the text after it. */
-const measure = (v: Visitor) =>
+/** Each button's background (the painted part once rendered), and none for the text after it. */
+const backgrounds = (v: Visitor) =>
   v.page.evaluate(() =>
-    [...document.querySelectorAll('hotlink-buy-button, .after')].map((el) => {
-      const { x, y, width, height } = el.getBoundingClientRect();
-      const painted = el.shadowRoot?.querySelector('[part=button]') ?? el;
-      return { box: [x, y, width, height], background: el.localName == 'span' ? '' : getComputedStyle(painted).backgroundColor };
-    }),
+    [...document.querySelectorAll('hotlink-buy-button, .after')].map((el) =>
+      el.localName == 'span' ? '' : getComputedStyle(el.shadowRoot?.querySelector('[part=button]') ?? el).backgroundColor,
+    ),
   );
 
 async function upgrade(v: Visitor & { url(path: string): string }, path: string) {
-  await v.page.addInitScript(holdDefine);
+  await holdDefine(v);
   await v.page.goto(v.url(path));
   await v.page.waitForFunction(() => 'HotLinks' in window);
-  const before = await measure(v);
-  await v.page.evaluate(async () => {
-    (window as any).defineNow();
-    await Promise.all([...document.querySelectorAll<any>('hotlink-buy-button')].map((el) => el.updateComplete));
-    // Two frames: layout-shift entries arrive after the frame that moved something.
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  });
-  const after = await measure(v);
-  const shifts: number[] = await v.page.evaluate(() => (window as any).shifts);
-  const moved = before.map((b, i) => Math.max(...b.box.map((value, j) => Math.abs(value - after[i].box[j]))));
-  return { before, after, moved, cls: shifts.reduce((a, b) => a + b, 0) };
+  const before = { boxes: await boxes(v), backgrounds: await backgrounds(v) };
+  await defineAndRender(v);
+  const after = { boxes: await boxes(v), backgrounds: await backgrounds(v) };
+  const moved = before.boxes.map((box, i) => Math.max(...box.map((value, j) => Math.abs(value - after.boxes[i][j]))));
+  return { before, after, moved, cls: await layoutShift(v) };
 }
 
 describeInBrowser('the shipped reserve stylesheet (dist/hotlinks.css)', () => {
@@ -89,12 +68,11 @@ describeInBrowser('the shipped reserve stylesheet (dist/hotlinks.css)', () => {
     t.site.page('/with-css', page(true));
     const v = await visitor();
     const { before, after, moved, cls } = await upgrade(v, '/with-css');
-    expect(moved).toEqual(before.map(() => 0));
+    expect(moved).toEqual(before.boxes.map(() => 0));
     expect(cls).toBe(0);
-    expect(before.map((b) => b.background)).toEqual(after.map((a) => a.background));
+    expect(before.backgrounds).toEqual(after.backgrounds);
     // The variants' and a custom property's colours, already before the script runs.
-    const backgrounds = before.filter((b) => b.background).map((b) => b.background);
-    expect(backgrounds).toEqual(expect.arrayContaining(['rgb(10, 125, 59)', 'rgb(215, 64, 26)', 'rgb(22, 22, 22)', 'rgb(91, 33, 182)']));
+    expect(before.backgrounds.filter(Boolean)).toEqual(expect.arrayContaining(['rgb(10, 125, 59)', 'rgb(215, 64, 26)', 'rgb(22, 22, 22)', 'rgb(91, 33, 182)']));
     expect(v.errors).toEqual([]);
   });
 

@@ -40,7 +40,6 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     t.site.page('/curso', html(BUY + markup, `<script src="/dist/hotlinks-capture.js" defer data-collect="/collect"></script>`));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = () => reportsOf(v);
     const since = t.site.requests.length;
     // The element does shadow the property the old core read.
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
@@ -50,11 +49,11 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     const ours = (file: string) => t.site.requests.slice(since).filter((r) => r.url == '/dist/' + file && r.host.startsWith('www.shop.test:'));
     expect(ours('hotlinks-debug.js')).toHaveLength(1);
     expect(ours('hotlinks-report.js')).toHaveLength(1);
-    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution']);
+    await expect.poll(() => reportsOf(v).map((r) => r.event)).toEqual(['attribution']);
 
     await v.page.click('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
-    await expect.poll(() => reports().map((r) => r.event)).toEqual(['attribution', 'checkout']);
+    await expect.poll(() => reportsOf(v).map((r) => r.event)).toEqual(['attribution', 'checkout']);
     // Nothing asked of the foreign host but the image itself (the browser's own doing).
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
     expect(t.site.requests.slice(since).filter((r) => r.url.includes('elsewhere'))).toEqual([]);
@@ -70,7 +69,6 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
       ),
     );
     const v = await t.visitor();
-    const reports = () => reportsOf(v);
     const since = t.site.requests.length;
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
     await expect.poll(() => v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([
@@ -81,7 +79,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
     expect(t.site.requests.slice(since).filter((r) => /hotlinks-(debug|report)\.js/.test(r.url))).toEqual([]);
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
-    expect(reports()).toEqual([]);
+    expect(reportsOf(v)).toEqual([]);
   });
 
   it('a sibling subdomain plants a valid-looking code on Path=/curso: a real click on /curso still wins, there and on later pages', async () => {
@@ -147,9 +145,8 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     t.site.page('/curso', html(body, dropin('hotlinks.js', { collect: '/collect' })));
     t.site.page('/collect', { body: '', type: 'text/plain' });
     const v = await t.visitor();
-    const reports = () => reportsOf(v);
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
-    await expect.poll(() => reports().map((r) => r.event), { timeout: 10_000 }).toEqual(['attribution']);
+    await expect.poll(() => reportsOf(v).map((r) => r.event), { timeout: 10_000 }).toEqual(['attribution']);
     // Checkout answers after a second, as over a real network: the page is still there for the second
     // click. (Answered at once, a loaded machine can leave the page before the second click lands.)
     await v.page.route(CHECKOUT, async (route) => {
@@ -161,7 +158,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     // Both clicks were seen by the page; the producer hears of one departure.
     await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length, { timeout: 10_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(reports().map((r) => [r.event, r.checkoutUrl])).toEqual([
+    expect(reportsOf(v).map((r) => [r.event, r.checkoutUrl])).toEqual([
       ['attribution', undefined],
       ['checkout', `${HOTLINK}&af=${CODE}`],
     ]);

@@ -6,29 +6,43 @@ import type { Visitor } from './visitor';
 
 /**
  * Runs in the page before its scripts: `customElements.define` is held back until
- * `defineNow()` (the drop-in's core has run by then: fallback links are already decorated).
+ * `defineNow()` (the drop-in's core has run by then: fallback links are already decorated), and
+ * layout shifts are recorded as Chromium scores them for CLS.
  */
 function holdDefineInPage() {
   const define = customElements.define.bind(customElements);
   const held: Parameters<typeof define>[] = [];
   customElements.define = (...args) => void held.push(args);
-  (window as unknown as { defineNow(): void }).defineNow = () => {
+  const page = window as unknown as { defineNow(): void; layoutShifts: number[] };
+  page.defineNow = () => {
     customElements.define = define;
     held.forEach((args) => define(...args));
   };
+  page.layoutShifts = [];
+  new PerformanceObserver((list) => page.layoutShifts.push(...list.getEntries().map((e) => (e as PerformanceEntry & { value: number }).value))).observe({
+    type: 'layout-shift',
+  });
 }
 
-/** From now on, the visitor's pages register no custom element until `defineAndRender`. */
-export const holdDefine = (v: Visitor) => v.context.addInitScript(holdDefineInPage);
+/** From now on, the visitor's page registers no custom element until `defineAndRender`. */
+export const holdDefine = (v: Visitor) => v.page.addInitScript(holdDefineInPage);
 
-/** Lets the held definitions through and waits until every button has rendered. */
+/**
+ * Lets the held definitions through and waits until every button has rendered, and two frames
+ * more: layout-shift entries arrive after the frame that moved something.
+ */
 export const defineAndRender = (v: Visitor) =>
   v.page.evaluate(async () => {
     (window as unknown as { defineNow(): void }).defineNow();
     await customElements.whenDefined('hotlink-buy-button');
     const buttons = [...document.querySelectorAll('hotlink-buy-button')] as (HTMLElement & { updateComplete: Promise<boolean> })[];
     await Promise.all(buttons.map((el) => el.updateComplete));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
+
+/** The page's layout shift so far (CLS: the sum of the shifts' scores). */
+export const layoutShift = (v: Visitor): Promise<number> =>
+  v.page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0));
 
 /** `[x, y, width, height]` of every button and of every `.after` (the text after one), in page order. */
 export const boxes = (v: Visitor) =>
