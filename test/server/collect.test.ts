@@ -6,8 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
-import { listen, send, serveFetch } from './http';
+import { type Report, nodeCollectHandler } from '../../src/server/index';
+import { BEACON, collectReceivers, listen, postReport, send } from './http';
 
 const REPORT: Report = {
   event: 'checkout',
@@ -17,48 +17,14 @@ const REPORT: Report = {
   checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&sck=HOTMART_SITE&utm_source=fb',
   timestamp: 1795483786239,
 };
-const BEACON = { 'content-type': 'text/plain;charset=UTF-8' };
-
-interface Receiver {
-  origin: string;
-  received: Report[];
-  errors: unknown[];
-}
-
-const adapters: Record<string, (onReport?: (report: Report) => void | Promise<void>, maxBytes?: number) => Promise<Receiver>> = {
-  'Node (req, res)': async (onReport, maxBytes) => {
-    const receiver = { received: [] as Report[], errors: [] as unknown[] } as Receiver;
-    const handler = nodeCollectHandler({
-      onReport: onReport ?? ((report) => void receiver.received.push(report)),
-      onError: (error) => receiver.errors.push(error),
-      maxBytes,
-    });
-    receiver.origin = await listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
-    return receiver;
-  },
-  'fetch (Request) => Response': async (onReport, maxBytes) => {
-    const receiver = { received: [] as Report[], errors: [] as unknown[] } as Receiver;
-    const handler = fetchCollectHandler({
-      onReport: onReport ?? ((report) => void receiver.received.push(report)),
-      onError: (error) => receiver.errors.push(error),
-      maxBytes,
-    });
-    receiver.origin = await serveFetch(handler);
-    return receiver;
-  },
-};
-
-const post = (origin: string, body: string | Uint8Array, headers: Record<string, string | number> = BEACON) =>
-  send(origin + '/api/hotlinks', { method: 'POST', headers, body });
-
-describe.each(Object.entries(adapters))('the collect handler, %s', (_, receiver) => {
+describe.each(Object.entries(collectReceivers))('the collect handler, %s', (_, receiver) => {
   it.each([
     ['a beacon (text/plain;charset=UTF-8)', BEACON],
     ['application/json', { 'content-type': 'application/json' }],
     ['application/json; charset=utf-8', { 'content-type': 'application/json; charset=utf-8' }],
   ])('accepts a report sent as %s and hands it over', async (_, headers) => {
     const { origin, received } = await receiver();
-    const answer = await post(origin, JSON.stringify(REPORT), headers);
+    const answer = await postReport(origin, JSON.stringify(REPORT), headers);
     expect([answer.status, answer.body]).toEqual([204, '']);
     expect(received).toEqual([REPORT]);
   });
@@ -66,7 +32,7 @@ describe.each(Object.entries(adapters))('the collect handler, %s', (_, receiver)
   it('accepts an attribution report, and drops fields it does not know (a newer script)', async () => {
     const { origin, received } = await receiver();
     const { checkoutUrl, ...attribution } = REPORT;
-    const answer = await post(origin, JSON.stringify({ ...attribution, event: 'attribution', extra: 1 }));
+    const answer = await postReport(origin, JSON.stringify({ ...attribution, event: 'attribution', extra: 1 }));
     expect(answer.status).toBe(204);
     expect(received).toEqual([{ ...attribution, event: 'attribution' }]);
   });
@@ -86,7 +52,7 @@ describe.each(Object.entries(adapters))('the collect handler, %s', (_, receiver)
     ['a timestamp as text', JSON.stringify({ ...REPORT, timestamp: '2026-11-24' }), 'timestamp: Invalid input: expected number, received string'],
   ])('answers 400 to a body that is %s, naming what is wrong', async (_, body, message) => {
     const { origin, received } = await receiver();
-    const answer = await post(origin, body);
+    const answer = await postReport(origin, body);
     expect([answer.status, answer.body]).toEqual([400, message]);
     expect(received).toEqual([]);
   });
@@ -98,16 +64,16 @@ describe.each(Object.entries(adapters))('the collect handler, %s', (_, receiver)
     const { origin, received } = await receiver();
     const big = JSON.stringify({ ...REPORT, params: { utm_content: 'x'.repeat(200) }, padding: 'y'.repeat(9000) });
     const { body, headers } = request(big);
-    const answer = await post(origin, body, headers);
+    const answer = await postReport(origin, body, headers);
     expect([answer.status, answer.body]).toEqual([400, 'the body is larger than 8192 bytes']);
     expect(received).toEqual([]);
     // And it is still up.
-    expect((await post(origin, JSON.stringify(REPORT))).status).toBe(204);
+    expect((await postReport(origin, JSON.stringify(REPORT))).status).toBe(204);
   });
 
   it('takes its byte limit from maxBytes', async () => {
-    const { origin } = await receiver(undefined, 100);
-    expect((await post(origin, JSON.stringify(REPORT))).status).toBe(400);
+    const { origin } = await receiver({ maxBytes: 100 });
+    expect((await postReport(origin, JSON.stringify(REPORT))).status).toBe(400);
   });
 
   it.each([
@@ -130,15 +96,15 @@ describe.each(Object.entries(adapters))('the collect handler, %s', (_, receiver)
     ['rejects', () => Promise.reject(new Error('database down'))],
   ])('answers 500 when onReport %s, reports the error, and keeps serving', async (_, onReport) => {
     let calls = 0;
-    const { origin, errors } = await receiver(() => (calls++ ? undefined : onReport()));
-    expect((await post(origin, JSON.stringify(REPORT))).status).toBe(500);
+    const { origin, errors } = await receiver({ onReport: () => (calls++ ? undefined : onReport()) });
+    expect((await postReport(origin, JSON.stringify(REPORT))).status).toBe(500);
     expect(errors).toEqual([new Error('database down')]);
-    expect((await post(origin, JSON.stringify(REPORT))).status).toBe(204);
+    expect((await postReport(origin, JSON.stringify(REPORT))).status).toBe(204);
   });
 
   it('answers with no-store, so no cache keeps an answer', async () => {
     const { origin } = await receiver();
-    expect((await post(origin, JSON.stringify(REPORT))).headers['cache-control']).toBe('no-store');
+    expect((await postReport(origin, JSON.stringify(REPORT))).headers['cache-control']).toBe('no-store');
   });
 });
 
@@ -153,7 +119,7 @@ describe('the Node collect handler behind a body parser (Express)', () => {
       req.body = JSON.parse(text);
       await handler(req, res);
     });
-    const answer = await post(origin, JSON.stringify(REPORT), { 'content-type': 'application/json' });
+    const answer = await postReport(origin, JSON.stringify(REPORT), { 'content-type': 'application/json' });
     expect(answer.status).toBe(204);
     expect(received).toEqual([REPORT]);
   });

@@ -8,13 +8,12 @@
  * (Ordinary malformed reports, size limits, methods and types: test/server/collect.test.ts.)
  */
 import { connect } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { type Report, attributionCookie, fetchCollectHandler, fetchMiddleware, nodeCollectHandler, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
 import { anyText, hash, landingQuery } from '../property/arbitraries';
-import { type Answer, listen, pageLoad, send, serveFetch } from './http';
+import { type Answer, BEACON, collectReceivers, listen, pageLoad, postReport, send } from './http';
 
 const CODE = 'O95340038V';
 const DAY = 86_400_000;
@@ -26,7 +25,6 @@ const REPORT = {
   checkoutUrl: `https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=fb`,
   timestamp: 1795483786239,
 };
-const BEACON = { 'content-type': 'text/plain;charset=UTF-8' };
 const json = (value: unknown) => JSON.stringify(value);
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -51,33 +49,9 @@ function raw(origin: string, text: string | Buffer, wait = 150): Promise<string>
   });
 }
 
-interface Receiver {
-  origin: string;
-  received: Report[];
-  errors: unknown[];
-}
-
-const receivers: Record<string, () => Promise<Receiver>> = {
-  'Node (req, res)': async () => {
-    const receiver = { received: [], errors: [] } as unknown as Receiver;
-    const handler = nodeCollectHandler({ onReport: (report) => void receiver.received.push(report), onError: (e) => void receiver.errors.push(e) });
-    receiver.origin = await listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
-    return receiver;
-  },
-  'fetch (Request) => Response': async () => {
-    const receiver = { received: [], errors: [] } as unknown as Receiver;
-    const handler = fetchCollectHandler({ onReport: (report) => void receiver.received.push(report), onError: (e) => void receiver.errors.push(e) });
-    receiver.origin = await serveFetch(handler);
-    return receiver;
-  },
-};
-
-const post = (origin: string, body: string | Uint8Array, headers: Record<string, string | number> = BEACON) =>
-  send(origin + '/api/hotlinks', { method: 'POST', headers, body });
-
 const nested = (depth: number, open: string, close: string) => open.repeat(depth) + close.repeat(depth);
 
-describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver) => {
+describe.each(Object.entries(collectReceivers))('the collect handler, %s', (_, receiver) => {
   it.each([
     ['NaN, which JSON does not have', json(REPORT).replace('1795483786239', 'NaN'), 'the body is not JSON (UTF-8)'],
     ['text after the JSON', json(REPORT) + '{}', 'the body is not JSON (UTF-8)'],
@@ -92,7 +66,7 @@ describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver
     ['a parameter with a lone surrogate', json({ ...REPORT, params: { utm_source: 'X' } }).replace('"X"', '"fb\\udc00"'), 'params.utm_source: must be well-formed Unicode'],
   ])('answers 400 to %s, and hands nothing over', async (_, body, message) => {
     const { origin, received, errors } = await receiver();
-    const answer = await post(origin, body);
+    const answer = await postReport(origin, body);
     expect([answer.status, answer.body]).toEqual([400, message]);
     expect(received).toEqual([]);
     expect(errors).toEqual([]);
@@ -104,7 +78,7 @@ describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver
     ['"__proto__" among the parameters', json({ ...REPORT, params: 'X' }).replace('"X"', '{"__proto__":{"polluted":"yes"},"utm_source":"fb"}'), REPORT],
   ])('%s: ignored, the report accepted as it otherwise is, nothing polluted', async (_, body, expected) => {
     const { origin, received } = await receiver();
-    const answer = await post(origin, body);
+    const answer = await postReport(origin, body);
     expect(answer.status).toBe(204);
     expect(received).toEqual([expected]);
     expect(Object.getPrototypeOf(received[0])).toBe(Object.prototype);
@@ -114,7 +88,7 @@ describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver
   it('parameters named "constructor" and "prototype" are only names', async () => {
     const { origin, received } = await receiver();
     const params = { constructor: 'x', prototype: 'y', toString: 'z' };
-    expect((await post(origin, json({ ...REPORT, params }))).status).toBe(204);
+    expect((await postReport(origin, json({ ...REPORT, params }))).status).toBe(204);
     expect(Object.entries(received[0].params)).toEqual(Object.entries(params));
   });
 
@@ -126,7 +100,7 @@ describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver
     ['a content type of 4,000 characters', { 'content-type': 'text/plain; x=' + 'a'.repeat(4000) + '; charset=latin1' }],
   ])('answers 415 to %s', async (_, headers) => {
     const { origin, received } = await receiver();
-    const answer = await post(origin, json(REPORT), headers);
+    const answer = await postReport(origin, json(REPORT), headers);
     expect(answer.status).toBe(415);
     expect(received).toEqual([]);
   });
@@ -134,14 +108,14 @@ describe.each(Object.entries(receivers))('the collect handler, %s', (_, receiver
   it('takes the type and charset in any case, the charset quoted or not', async () => {
     const { origin, received } = await receiver();
     for (const type of ['TEXT/PLAIN;CHARSET=UTF-8', 'application/json; charset="utf-8"', 'Application/Json']) {
-      expect((await post(origin, json(REPORT), { 'content-type': type })).status, type).toBe(204);
+      expect((await postReport(origin, json(REPORT), { 'content-type': type })).status, type).toBe(204);
     }
     expect(received).toHaveLength(3);
   });
 
   it('a 12 KB cookie and other headers of no interest change nothing', async () => {
     const { origin, received } = await receiver();
-    const answer = await post(origin, json(REPORT), { ...BEACON, cookie: 'x=' + 'y'.repeat(12_000), 'x-forwarded-for': '1.2.3.4, '.repeat(200) });
+    const answer = await postReport(origin, json(REPORT), { ...BEACON, cookie: 'x=' + 'y'.repeat(12_000), 'x-forwarded-for': '1.2.3.4, '.repeat(200) });
     expect(answer.status).toBe(204);
     expect(received).toEqual([REPORT]);
   });
@@ -157,13 +131,13 @@ describe('the Node collect handler, below HTTP', () => {
       await handler(req, res);
       settled++;
     });
-    const stillUp = async () => expect((await post(origin, json(REPORT))).status).toBe(204);
+    const stillUp = async () => expect((await postReport(origin, json(REPORT))).status).toBe(204);
     return { origin, received, errors, settled: () => settled, stillUp };
   };
 
   it('headers of 20 KB: Node itself answers 431, the handler never runs, the server stays up', async () => {
     const { origin, received, stillUp } = await start();
-    const answer = await post(origin, json(REPORT), { ...BEACON, 'x-padding': 'a'.repeat(20_000) });
+    const answer = await postReport(origin, json(REPORT), { ...BEACON, 'x-padding': 'a'.repeat(20_000) });
     expect(answer.status).toBe(431);
     expect(received).toEqual([]);
     await stillUp();

@@ -2,6 +2,7 @@
 import { type IncomingMessage, type RequestListener, type ServerResponse, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
+import { type CollectOptions, type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
 
 /** Starts `listener` on 127.0.0.1 (any free port) until the test ends; resolves to its origin. */
 export async function listen(listener: RequestListener): Promise<string> {
@@ -65,3 +66,40 @@ export const pageLoad = (host = 'www.shop.example', more: Record<string, string>
   accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
   ...more,
 });
+
+/** The `Content-Type` of a string a browser sends with `navigator.sendBeacon`. */
+export const BEACON = { 'content-type': 'text/plain;charset=UTF-8' };
+
+/** A report receiver on loopback: what it handed over and the errors it reported. */
+export interface Receiver {
+  origin: string;
+  received: Report[];
+  errors: unknown[];
+}
+
+/** Settings of a receiver: by default every report is kept in `received` and every error in `errors`. */
+type ReceiverOptions = Partial<Omit<CollectOptions<unknown>, 'onError'>>;
+
+const receiver = async (serve: (options: CollectOptions<never>) => Promise<string>, options: ReceiverOptions): Promise<Receiver> => {
+  const receiver = { received: [] as Report[], errors: [] as unknown[] } as Receiver;
+  receiver.origin = await serve({
+    onReport: (report) => void receiver.received.push(report),
+    ...options,
+    onError: (error) => void receiver.errors.push(error),
+  });
+  return receiver;
+};
+
+/** The collect handler's two adapters, each serving on 127.0.0.1 until the test ends. */
+export const collectReceivers: Record<string, (options?: ReceiverOptions) => Promise<Receiver>> = {
+  'Node (req, res)': (options = {}) =>
+    receiver((settings) => {
+      const handler = nodeCollectHandler(settings);
+      return listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+    }, options),
+  'fetch (Request) => Response': (options = {}) => receiver((settings) => serveFetch(fetchCollectHandler(settings)), options),
+};
+
+/** POSTs `body` to a receiver's `/api/hotlinks`, as a beacon unless `headers` say otherwise. */
+export const postReport = (origin: string, body: string | Uint8Array, headers: Record<string, string | number> = BEACON) =>
+  send(origin + '/api/hotlinks', { method: 'POST', headers, body });

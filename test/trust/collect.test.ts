@@ -4,11 +4,10 @@
  * controls such as U+0085 NEL and U+009B CSI, and U+2028/U+2029, the line separators of JavaScript),
  * and against a client that trickles its body to hold a connection open. Over real HTTP on 127.0.0.1.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
-import { listen, send, serveFetch } from '../server/http';
+import type { Report } from '../../src/server/index';
+import { collectReceivers, postReport } from '../server/http';
 
 const REPORT: Report = {
   event: 'checkout',
@@ -18,17 +17,6 @@ const REPORT: Report = {
   checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V',
   timestamp: 1795483786239,
 };
-const BEACON = { 'content-type': 'text/plain;charset=UTF-8' };
-
-const receivers = {
-  'Node (req, res)': async (received: Report[]) => {
-    const handler = nodeCollectHandler({ onReport: (r) => void received.push(r) });
-    return listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
-  },
-  'fetch (Request) => Response': async (received: Report[]) =>
-    serveFetch(fetchCollectHandler({ onReport: (r) => void received.push(r) })),
-};
-
 const CHARACTERS = { 'U+0085 (NEL)': '\u0085', 'U+009B (CSI)': '\u009b', 'U+2028': '\u2028', 'U+2029': '\u2029' };
 /** Where a character can hide in a report, and the field the 400 must name. */
 const PLACES: { field: string; put: (c: string) => Report }[] = [
@@ -39,16 +27,15 @@ const PLACES: { field: string; put: (c: string) => Report }[] = [
 ];
 const cases = Object.entries(CHARACTERS).flatMap(([name, c]) => PLACES.map(({ field, put }) => ({ name, field, report: put(c) })));
 
-describe.each(Object.entries(receivers))('%s', (_, receiver) => {
+describe.each(Object.entries(collectReceivers))('%s', (_, receiver) => {
   it.each(cases)('$name in $field: 400 naming $field, nothing handed over', async ({ field, report }) => {
-    const received: Report[] = [];
-    const origin = await receiver(received);
-    const answer = await send(origin + '/collect', { method: 'POST', headers: BEACON, body: JSON.stringify(report) });
+    const { origin, received } = await receiver();
+    const answer = await postReport(origin, JSON.stringify(report));
     expect(answer.status).toBe(400);
     expect(answer.body.startsWith(field + ':'), answer.body).toBe(true);
     expect(received).toEqual([]);
     // And the same receiver still takes a clean report.
-    const clean = await send(origin + '/collect', { method: 'POST', headers: BEACON, body: JSON.stringify(REPORT) });
+    const clean = await postReport(origin, JSON.stringify(REPORT));
     expect(clean.status).toBe(204);
     expect(received).toEqual([REPORT]);
   });
@@ -95,10 +82,9 @@ function trickle(origin: string, every: number, patience: number) {
 }
 
 describe('the Node handler and a body that trickles in', () => {
+  const nodeReceiver = collectReceivers['Node (req, res)'];
   it('bodyTimeoutMs: 400 ms: answered 408 with connection: close, and the connection closed, within the deadline', async () => {
-    const received: Report[] = [];
-    const handler = nodeCollectHandler({ onReport: (r) => void received.push(r), bodyTimeoutMs: 400 });
-    const origin = await listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+    const { origin, received } = await nodeReceiver({ bodyTimeoutMs: 400 });
     const result = await trickle(origin, 50, 3000);
     expect(result.answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(result.answer.toLowerCase()).toContain('connection: close');
@@ -110,13 +96,11 @@ describe('the Node handler and a body that trickles in', () => {
     expect(result.closedAfter).toBeLessThan(1500);
     expect(received).toEqual([]);
     // And it serves the next report.
-    expect((await send(origin + '/collect', { method: 'POST', headers: BEACON, body: JSON.stringify(REPORT) })).status).toBe(204);
+    expect((await postReport(origin, JSON.stringify(REPORT))).status).toBe(204);
   });
 
   it('a body that arrives in time, byte by byte, is accepted', async () => {
-    const received: Report[] = [];
-    const handler = nodeCollectHandler({ onReport: (r) => void received.push(r), bodyTimeoutMs: 2000 });
-    const origin = await listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+    const { origin, received } = await nodeReceiver({ bodyTimeoutMs: 2000 });
     const { hostname, port } = new URL(origin);
     const body = JSON.stringify(REPORT);
     const answer = await new Promise<string>((resolve) => {
@@ -136,8 +120,7 @@ describe('the Node handler and a body that trickles in', () => {
   });
 
   it('without bodyTimeoutMs the deadline is 5000 ms', async () => {
-    const handler = nodeCollectHandler({ onReport: () => {} });
-    const origin = await listen((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+    const { origin } = await nodeReceiver();
     const result = await trickle(origin, 200, 7000);
     expect(result.answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(result.answer).toContain('within 5000 ms');
