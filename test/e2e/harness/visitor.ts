@@ -36,7 +36,6 @@ export interface Visitor {
   cookies(): Promise<Cookie[]>;
   /** Waits until the page is on checkout; returns its URL. */
   reachCheckout(page?: Page): Promise<string>;
-  close(): Promise<void>;
 }
 
 /** Runs in every page before its own scripts: forwards our events and CSP violations to the test. */
@@ -158,7 +157,6 @@ export class VisitorContext {
         await on.waitForURL(CHECKOUT);
         return on.url();
       },
-      close: () => context.close(),
     };
     this.visitor = visitor;
     visitor.page = page ?? (await context.newPage());
@@ -167,8 +165,8 @@ export class VisitorContext {
 
   /**
    * Empties the context for the next visitor, and returns its page (opened before the old ones
-   * close, so the context's renderer process lives on), or `null` after closing the context when a
-   * test changed it.
+   * close, so the context's renderer process lives on), or `null` when a test changed it: then it
+   * is for the caller to close.
    */
   async vacate(): Promise<Page | null> {
     const { context } = this;
@@ -176,21 +174,13 @@ export class VisitorContext {
     const listenersAdded = [...new Set([...events.eventNames(), ...this.listening.keys()])].some(
       (event) => events.listenerCount(event) != (this.listening.get(String(event)) ?? 0),
     );
-    if (this.changed || listenersAdded) {
-      await context.close();
-      return null;
-    }
+    if (this.changed || listenersAdded) return null;
     const old = context.pages();
     const next = await context.newPage();
     await Promise.all(old.map((page) => page.close()));
     await context.setStorageState({ cookies: [], origins: [] });
     return next;
   }
-}
-
-/** A visitor in a context of their own (closed with `visitor.close()`). */
-export async function newVisitor(browser: Browser, options: BrowserContextOptions = {}): Promise<Visitor> {
-  return (await VisitorContext.open(browser, options)).admit();
 }
 
 /** The cookies a test cares about, as `name@domain (secure)` strings, sorted: easy to compare whole. */
