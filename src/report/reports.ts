@@ -78,7 +78,8 @@ export function sendReport(report: Report, options: Pick<ResolvedOptions, 'colle
 
 /**
  * Clicks on the same checkout URL closer together than this are one departure (a double-click, an
- * impatient second tap while checkout loads); each click extends it.
+ * impatient second tap while checkout loads); each click extends it. A click the clock puts before the
+ * last one (a phone setting its time back) is a new departure, not a duplicate to swallow.
  */
 const SAME_DEPARTURE_MS = 2000;
 let lastDeparture: [url?: string, at?: number] = [];
@@ -98,7 +99,7 @@ export function reportEvent(
   if (event == 'checkout') {
     const [url, at = -Infinity] = lastDeparture;
     lastDeparture = [checkoutUrl, now];
-    if (url == checkoutUrl && now - at < SAME_DEPARTURE_MS) return;
+    if (url == checkoutUrl && Math.abs(now - at) < SAME_DEPARTURE_MS) return;
   }
   sendReport(
     {

@@ -74,6 +74,17 @@ describe('a double-click leaves once: one checkout report', () => {
     expect(checkouts(await sent())).toHaveLength(2);
   });
 
+  it.each(Object.entries(ways))('%s: the wall clock set back between two departures does not swallow the second', async (_, setup) => {
+    const href = hotlink();
+    const press = await setup(href);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    press();
+    // The phone corrects its clock by an hour before the visitor comes back and clicks again.
+    vi.setSystemTime(Date.now() - 3_600_000);
+    press();
+    expect(checkouts(await sent())).toHaveLength(2);
+  });
+
   it('two different checkout links clicked in a row are two departures', async () => {
     start({ collect: '/api/hotlinks' });
     const [a, b] = [hotlink(), hotlink()];
