@@ -3,7 +3,7 @@
  * provided as `chromiumEndpoint`), or say loudly why the suite is skipped (a failure in CI).
  */
 import type { TestProject } from 'vitest/node';
-import { e2eRequired, findChromium, startChromiumServer } from './harness/chromium';
+import { TEST_BROWSERS, e2eRequired, findChromium, startChromiumServer } from './harness/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,10 +22,10 @@ export default async function setup(project: TestProject) {
   project.provide('chromiumEndpoint', '');
   const why = process.env.CHROMIUM_PATH
     ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable`
-    : 'no Chromium found (looked for chromium, chromium-browser, google-chrome in /usr/bin and PATH)';
+    : `no Chromium found (looked for ${TEST_BROWSERS.join(', ')} in /usr/bin and PATH)`;
   if (e2eRequired()) throw new Error(`browser suite required (HOTLINKS_E2E_REQUIRED=1) but ${why}`);
   const line = '!'.repeat(78);
   console.warn(
-    `\n${line}\n!! BROWSER SUITE SKIPPED: ${why}.\n!! Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.\n${line}\n`,
+    `\n${line}\n!! BROWSER SUITE SKIPPED: ${why}.\n!! Install it (Debian: apt-get install chromium-headless-shell) or set CHROMIUM_PATH.\n${line}\n`,
   );
 }

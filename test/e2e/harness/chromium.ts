@@ -1,9 +1,10 @@
 /**
  * Which Chromium the browser suite drives, and how it is launched. Playwright's own browser
- * download cannot work here, so the suite uses an installed Chromium (Debian's `chromium`).
+ * download cannot work here, so the suite uses an installed Chromium (Debian's
+ * `chromium-headless-shell`, else `chromium`: test/chromium.mjs says why).
  */
 import type { BrowserServer } from 'playwright-core';
-import { launchChromiumServer } from '../../chromium.mjs';
+import { TEST_BROWSERS, findChromium as find, launchChromiumServer } from '../../chromium.mjs';
 
 /** Every host name a test page is served from: all resolve to the loopback servers. */
 export const TEST_HOSTS = [
@@ -27,7 +28,9 @@ export const TEST_HOSTS = [
   'www.other.test',
 ];
 
-export { findChromium } from '../../chromium.mjs';
+/** `CHROMIUM_PATH`, or the first of TEST_BROWSERS installed. */
+export const findChromium = () => find(process.env, TEST_BROWSERS);
+export { TEST_BROWSERS };
 export { browserRequired as e2eRequired } from '../../chromium.mjs';
 
 /**
