@@ -79,10 +79,12 @@ export function sendReport(report: Report, options: Pick<ResolvedOptions, 'colle
 /**
  * Clicks on the same checkout URL closer together than this are one departure (a double-click, an
  * impatient second tap while checkout loads); each click extends it. A click the clock puts before the
- * last one (a phone setting its time back) is a new departure, not a duplicate to swallow.
+ * last one (a phone setting its time back) is a new departure, not a duplicate to swallow. The last
+ * departure is remembered with the options of the HotLinks that reported it: one page's memory, as
+ * in a browser, where a new page loads this module afresh (tests start many on one page).
  */
 const SAME_DEPARTURE_MS = 2000;
-let lastDeparture: [url?: string, at?: number] = [];
+let lastDeparture: [from?: object, url?: string, at?: number] = [];
 
 /**
  * Reports `event` as this page sees it. It builds the report here rather than in the core so that
@@ -97,9 +99,9 @@ export function reportEvent(
 ): void {
   const now = Date.now();
   if (event == 'checkout') {
-    const [url, at = -Infinity] = lastDeparture;
-    lastDeparture = [checkoutUrl, now];
-    if (url == checkoutUrl && Math.abs(now - at) < SAME_DEPARTURE_MS) return;
+    const [from, url, at = -Infinity] = lastDeparture;
+    lastDeparture = [options, checkoutUrl, now];
+    if (from == options && url == checkoutUrl && Math.abs(now - at) < SAME_DEPARTURE_MS) return;
   }
   sendReport(
     {

@@ -4,7 +4,7 @@
  * parameter is called or wherever an e-mail address hides.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CODE, ORIGIN, click, setUrl, start, usePage } from '../core/page';
+import { CODE, ORIGIN, click, reload, setUrl, start, usePage } from '../core/page';
 import { clickAndFollow, mount, startCore } from '../button/button';
 
 interface Sent {
@@ -82,6 +82,19 @@ describe('a double-click leaves once: one checkout report', () => {
     // The phone corrects its clock by an hour before the visitor comes back and clicks again.
     vi.setSystemTime(Date.now() - 3_600_000);
     press();
+    expect(checkouts(await sent())).toHaveLength(2);
+  });
+
+  it('a new page clicked at once after the last one left: its own departure, reported', async () => {
+    const href = hotlink();
+    const page = `<a id="buy" href="${href}">Comprar</a>`;
+    start({ collect: '/api/hotlinks' });
+    document.body.innerHTML = page;
+    click(document.getElementById('buy')!);
+    // The visitor comes back (a reload, another tab of the site) and clicks the same link within 2 s.
+    reload(`/curso?a=${CODE}`, { collect: '/api/hotlinks' });
+    document.body.innerHTML = page;
+    click(document.getElementById('buy')!);
     expect(checkouts(await sent())).toHaveLength(2);
   });
 
