@@ -22,7 +22,7 @@ function recordBeacons() {
 const checkouts = (sent: Sent[]) => sent.filter((s) => s.body.event == 'checkout');
 
 let unique = 0;
-/** A HotLink no other test clicked (the reporter remembers the last departure for 2 s). */
+/** A HotLink of its own for each test, so a report names the test it came from. */
 const hotlink = () => `https://pay.hotmart.com/A72242240H?off=t${++unique}`;
 
 describe('a double-click leaves once: one checkout report', () => {
