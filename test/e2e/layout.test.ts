@@ -8,24 +8,11 @@ import { expect, it } from 'vitest';
 import { reserveCss } from './harness/reserve-css';
 import { STRICT_CSP } from './harness/site';
 import { describeInBrowser, useBrowser } from './harness/suite';
-import { boxes, defineAndRender, holdDefine } from './harness/upgrade';
+import { boxes, buttonKinds, defineAndRender, holdDefine } from './harness/upgrade';
 
 const CODE = 'O95340038V';
-const HOTLINK = 'https://pay.hotmart.com/A72242240H';
-
-/** One of each kind of box: sizes, a price, label from the attribute or the children, a fallback link, themed, disabled. */
-const BUTTONS = [
-  `<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" lang="en"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" price="197"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" size="sm">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" size="lg" price="1997.90">Quero me inscrever agora mesmo</hotlink-buy-button>`,
-  `<hotlink-buy-button offer="abc">\n  <a href="${HOTLINK}?off=abc">Garantir minha vaga no curso completo</a>\n</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" variant="outline" mode="new-tab">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" variant="black" mode="overlay">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" class="themed">Estilo próprio</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" disabled>Indisponível</hotlink-buy-button>`,
-];
+/** One of each kind of box, themed by the page's `.themed` rule. */
+const BUTTONS = buttonKinds('class="themed"');
 const PAGE_CSS =
   'body { font: 16px/1.6 Georgia, serif; margin: 2rem; max-width: 40rem } a { color: #00e; font-size: 90% } ' +
   '.themed { --hotlink-padding: 1em 3em; --hotlink-font-family: Georgia, serif; --hotlink-min-width: 5em }';

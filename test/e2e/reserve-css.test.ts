@@ -7,23 +7,11 @@ import { expect, it } from 'vitest';
 import { reserveCss, RESERVE_CSS_PATH } from './harness/reserve-css';
 import { html } from './harness/site';
 import { describeInBrowser, useBrowser } from './harness/suite';
-import { boxes, defineAndRender, holdDefine, layoutShift } from './harness/upgrade';
+import { boxes, buttonKinds, defineAndRender, holdDefine, layoutShift } from './harness/upgrade';
 import type { Visitor } from './harness/visitor';
 
-const HOTLINK = 'https://pay.hotmart.com/A72242240H';
-/** One button per different box: label source, size, price, variant, mode, custom properties. */
-const BUTTONS = [
-  `<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" lang="en"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" price="197"></hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" size="sm">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" size="lg" price="1997.90" variant="orange">Quero me inscrever agora mesmo</hotlink-buy-button>`,
-  `<hotlink-buy-button offer="abc">\n  <a href="${HOTLINK}?off=abc">Garantir minha vaga no curso completo</a>\n</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" variant="outline" mode="new-tab">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" variant="black" mode="overlay">Comprar</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" style="--hotlink-padding: 1em 3em; --hotlink-min-width: 5em; --hotlink-background: #5b21b6">Estilo próprio</hotlink-buy-button>`,
-  `<hotlink-buy-button hotlink="${HOTLINK}" disabled>Indisponível</hotlink-buy-button>`,
-];
+/** One of each kind of box, themed by custom properties on the element (the page has no CSS of its own). */
+const BUTTONS = buttonKinds('style="--hotlink-padding: 1em 3em; --hotlink-min-width: 5em; --hotlink-background: #5b21b6"');
 const body = BUTTONS.map((button) => `<p>Antes ${button} depois <span class="after">fim</span></p>`).join('\n');
 const page = (css: boolean) =>
   html(body, `${css ? `<link rel="stylesheet" href="${RESERVE_CSS_PATH}">` : ''}<script src="/dist/hotlinks.js" defer></script>`).replace(

@@ -4,6 +4,25 @@
  */
 import type { Visitor } from './visitor';
 
+const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+
+/**
+ * One Buy button of each kind of box: label from the attribute or the children, sizes, a price, a
+ * variant, a fallback link, each mode, themed (`themed`: the attributes that theme it), disabled.
+ */
+export const buttonKinds = (themed: string) => [
+  `<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" lang="en"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" price="197"></hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" size="sm">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" size="lg" price="1997.90" variant="orange">Quero me inscrever agora mesmo</hotlink-buy-button>`,
+  `<hotlink-buy-button offer="abc">\n  <a href="${HOTLINK}?off=abc">Garantir minha vaga no curso completo</a>\n</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" variant="outline" mode="new-tab">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" variant="black" mode="overlay">Comprar</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" ${themed}>Estilo próprio</hotlink-buy-button>`,
+  `<hotlink-buy-button hotlink="${HOTLINK}" disabled>Indisponível</hotlink-buy-button>`,
+];
+
 /**
  * Runs in the page before its scripts: `customElements.define` is held back until
  * `defineNow()` (the drop-in's core has run by then: fallback links are already decorated), and
