@@ -16,7 +16,8 @@ function edited(boxes: [number, number, number, number][], change: (value: numbe
   const png = PNG.sync.read(shot);
   for (const [x0, y0, w, h] of boxes)
     for (let y = y0; y < y0 + h; y++)
-      for (let x = x0; x < x0 + w; x++) for (let c = 0; c < 3; c++) png.data[(y * png.width + x) * 4 + c] = change(png.data[(y * png.width + x) * 4 + c]);
+      for (let x = x0; x < x0 + w; x++)
+        for (let i = (y * png.width + x) * 4, c = i; c < i + 3; c++) png.data[c] = change(png.data[c]);
   return PNG.sync.write(png);
 }
 
