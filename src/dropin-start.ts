@@ -44,7 +44,7 @@ export function startDropin(): void {
   // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
   loadReporter(hotlinks.options)?.catch(() => {});
   // ?hotlinks_debug=1: the debug panel.
-  if (/[?&]hotlinks_debug=1\b/.test(location.search)) {
+  if (new URLSearchParams(location.search).get('hotlinks_debug') == '1') {
     loadBeside<typeof import('./debug-panel.js')>('hotlinks-debug.js', 'the debug panel is not shown').then((panel) => panel.showDebugPanel(), () => {});
   }
 }

@@ -86,15 +86,29 @@ export const cookieAttributes = (expires: number | undefined, domain: string | u
   secure,
 });
 
+/** A deletion is an expiry in the past, in the form every cookie implementation knows. */
+const DELETED = '; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
+
 /**
- * `name=value; Path=/; Expires=...; Domain=...; SameSite=Lax; Secure`: what the browser assigns to
+ * `name=value; Path=/; Max-Age=...; Domain=...; SameSite=Lax; Secure`: what the browser assigns to
  * `document.cookie` and what the server sends as `Set-Cookie`. Readable by the script (no
  * HttpOnly), sent on top-level navigations from other sites (Lax). Name and value must already be
  * cookie-safe (the options schema checks the name, `encodeAttribution` makes the value).
+ *
+ * The lifetime is `Max-Age`, seconds from `now`, rather than an `Expires` date: the visitor's
+ * browser counts it on its own clock, so a server's or a visitor's clock that is off shortens
+ * nothing; and formatting an HTTP date cost the drop-in about 1 ms of main-thread CPU on a landing
+ * (V8 sets up its date handling on first use), a tenth of its page load. `expires` at or before
+ * `now` deletes the cookie.
  */
-export const serializeCookie = (name: string, value: string, { expires, domain, secure, path = '/' }: CookieAttributes): string =>
+export const serializeCookie = (
+  name: string,
+  value: string,
+  { expires, domain, secure, path = '/' }: CookieAttributes,
+  now = Date.now(),
+): string =>
   `${name}=${value}; Path=${path}` +
-  (expires == null ? '' : '; Expires=' + new Date(expires).toUTCString()) +
+  (expires == null ? '' : expires > now ? '; Max-Age=' + Math.ceil((expires - now) / 1000) : DELETED) +
   (domain ? '; Domain=' + domain : '') +
   '; SameSite=Lax' +
   (secure ? '; Secure' : '');

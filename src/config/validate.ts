@@ -61,8 +61,10 @@ export function resolveOptions(
     const rule = rules[key];
     const value = input[key];
     const valid = value === undefined || rule.check(value);
-    const got = shown(written[key] ?? value);
-    if (!valid) reject(key, rule.description ? `must be ${rule.description}, got ${got}` : `is not valid: ${got}`);
+    if (!valid) {
+      const got = shown(written[key] ?? value);
+      reject(key, rule.description ? `must be ${rule.description}, got ${got}` : `is not valid: ${got}`);
+    }
     resolved[key] = valid ? (value ?? copy(rule.default)) : copy(rule.default);
   }
   return resolved as ResolvedOptions;

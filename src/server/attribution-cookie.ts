@@ -72,7 +72,7 @@ export function attributionCookie(request: CookieRequest, options: ResolvedServe
   const landed = attributeLanding(stored && { ...stored, storage: 'cookie' }, readLanding(url.search, options), options, now);
   const attribution = landed ?? stored;
   if (attribution) {
-    return serializeCookie(options.cookieName, encodeAttribution(attribution), { expires: attribution.expiresAt, domain: cookieDomain, secure });
+    return serializeCookie(options.cookieName, encodeAttribution(attribution), { expires: attribution.expiresAt, domain: cookieDomain, secure }, now);
   }
-  return values.length ? serializeCookie(options.cookieName, '', { expires: 0, domain: cookieDomain, secure }) : null;
+  return values.length ? serializeCookie(options.cookieName, '', { expires: 0, domain: cookieDomain, secure }, now) : null;
 }

@@ -66,8 +66,8 @@ const rows: Record<string, Row> = {
     setup: recordCookieWrites,
     observe: (h, writes) => {
       const { capturedAt, expiresAt } = h.getAttribution()!;
-      const expires = new Date(lastWrite(writes as string[])!.expires as string).getTime();
-      return [(expiresAt - capturedAt) / DAY, Math.round((expires - capturedAt) / DAY)];
+      const maxAge = Number(lastWrite(writes as string[])!['max-age']);
+      return [(expiresAt - capturedAt) / DAY, Math.round((maxAge * 1000) / DAY)];
     },
     byDefault: [60, 60],
     value: 'forever',

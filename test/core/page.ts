@@ -64,7 +64,7 @@ export function stubCookie(get: () => string, set: (value: string) => void) {
   Object.defineProperty(document, 'cookie', { configurable: true, get, set });
 }
 
-/** The attributes of the last write of cookie `name`, lowercased keys: `{ expires, domain, samesite, secure, path }`. */
+/** The attributes of the last write of cookie `name`, lowercased keys: `{ 'max-age', domain, samesite, secure, path }`. */
 export function lastWrite(writes: string[], name = 'hotlinks') {
   const write = writes.filter((w) => w.startsWith(name + '=')).at(-1);
   if (!write) return undefined;

@@ -48,7 +48,7 @@ describe('the cookie set by the producer server', () => {
     const [header] = landing.setCookie;
     expect(header).toBe(
       `hotlinks=1|${CODE}|${NOW.toString(36)}|${(NOW + 180 * DAY).toString(36)}|utm_source%3Dfb; Path=/; ` +
-        `Expires=${new Date(NOW + 180 * DAY).toUTCString()}; Domain=shop.example; SameSite=Lax; Secure`,
+        `Max-Age=${180 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`,
     );
     // Readable by the script: not HttpOnly.
     expect(header).not.toMatch(/httponly/i);
@@ -110,7 +110,7 @@ describe('the cookie set by the producer server', () => {
     vi.setSystemTime(NOW + 3 * DAY);
     const origin = await producerServer();
     const next = await send(origin + '/aula-1', { headers: pageLoad('shop.example', { cookie: written }) });
-    expect(next.setCookie).toEqual([`${written}; Path=/; Expires=${new Date(NOW + 60 * DAY).toUTCString()}; Domain=shop.example; SameSite=Lax; Secure`]);
+    expect(next.setCookie).toEqual([`${written}; Path=/; Max-Age=${57 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`]);
   });
 
   const valid = encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: {} });
@@ -132,7 +132,7 @@ describe('the cookie set by the producer server', () => {
     expect(decodeSetCookie(landing.setCookie[0])).toMatchObject({ affiliate: OTHER_CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY });
 
     const page = await send(origin + '/', { headers });
-    expect(page.setCookie).toEqual([`hotlinks=; Path=/; Expires=${new Date(0).toUTCString()}; Domain=shop.example; SameSite=Lax; Secure`]);
+    expect(page.setCookie).toEqual([`hotlinks=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Domain=shop.example; SameSite=Lax; Secure`]);
     document.cookie = `hotlinks=${tampered}; Path=/; Domain=shop.example`;
     store(page.setCookie);
     expect(document.cookie).not.toContain('hotlinks=');
@@ -263,7 +263,7 @@ describe('attributionCookie() and its options', () => {
 
   it('is a plain function of the URL and the Cookie header, for any server', () => {
     expect(attributionCookie({ url: `https://www.shop.example/?a=${CODE}` }, options, NOW)).toBe(
-      `hotlinks=1|${CODE}|${NOW.toString(36)}|${(NOW + 60 * DAY).toString(36)}|; Path=/; Expires=${new Date(NOW + 60 * DAY).toUTCString()}; Domain=shop.example; SameSite=Lax; Secure`,
+      `hotlinks=1|${CODE}|${NOW.toString(36)}|${(NOW + 60 * DAY).toString(36)}|; Path=/; Max-Age=${60 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`,
     );
     expect(attributionCookie({ url: 'https://www.shop.example/', cookie: 'a=b' }, options, NOW)).toBeNull();
     expect(attributionCookie({ url: `https://www.shop.example/?a=${CODE}`, consent: false }, options, NOW)).toBeNull();
