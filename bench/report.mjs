@@ -100,6 +100,13 @@ export function writeReport(results, meta, { write = true } = {}) {
     ['script', 'CPU, median (min–max)', 'wall clock', `${THROTTLE}×: CPU`, `${THROTTLE}×: wall clock`],
     names.map((v) => [label(v), spread(results.load?.[v], 'cpu'), spread(results.load?.[v], 'wall'), spread(results.throttled?.[v], 'cpu'), spread(results.throttled?.[v], 'wall')]),
   );
+  const devtools = table(
+    ['script', 'page-load CPU, as above', 'with DevTools on the page (Playwright)', 'difference'],
+    Object.keys(results.devtools ?? {}).map((v) => {
+      const [plain, traced] = [med(results.load?.[v], 'cpu'), med(results.devtools[v], 'cpu')];
+      return [label(v), ms(plain), ms(traced), plain != null && traced != null ? ms(traced - plain) : '—'];
+    }),
+  );
   const decoratorAppend = med(results.links?.decorator, 'cpu');
   const links = table(
     [
@@ -192,6 +199,13 @@ throttling the time the throttle holds the thread):
 
 ${detail}
 
+With DevTools on the page, as this bench measured before: the same page load in the Playwright-driven
+Chromium, ${runs.devtools} loads of each. Playwright enables the Runtime domain on every page, and then Chromium
+records a JavaScript stack at the first \`document.cookie\` read, reparsing every function on the stack
+to find its source positions. The scripts that read the cookie pay for it; no visitor's browser does.
+
+${devtools}
+
 ## ${LINK_COUNT.toLocaleString('en-US')} checkout links appended at once, then one pressed
 
 ${runs.links} runs of each script, alternating. The append is measured until the page is done with the links,
@@ -225,14 +239,17 @@ ${failures}
   \`bench/baseline-decorator.js\` (the same, plus a plain decorator: every \`a[href]\` to
   \`pay.hotmart.com\`/\`payment.hotmart.com\` gets \`af=CODE\` on load, and every one added later, from
   a MutationObserver). Sizes are \`gzip -9 -n\` of the bytes served.
-- **Browser.** Headless Chromium (${meta.chromium}) driven by playwright-core, launched as the browser suite launches
+- **Browser.** Headless Chromium (${meta.chromium}), launched as the browser suite launches
   it (\`test/chromium.mjs\`: a fresh temporary profile, \`--no-sandbox --disable-gpu --disable-quic
   --no-first-run --disable-background-networking --disable-component-update --disable-sync
   --disable-dev-shm-usage\`, every host name but the test ones failing to resolve). Pages come over
   https (the browser suite's test certificate) from a Node server on 127.0.0.1 (\`bench/server.mjs\`,
   \`www.shop.test\`); \`pay.hotmart.com\` is answered by route interception, and any other request is
-  aborted (${results.refused.length} in this run${results.refused.length ? `: ${[...new Set(results.refused)].slice(0, 5).join(', ')}` : ''}). Each measurement uses a fresh browser context (empty cache, no
+  aborted or fails to resolve (${results.refused.length} in this run${results.refused.length ? `: ${[...new Set(results.refused)].slice(0, 5).join(', ')}` : ''}). Each measurement uses a fresh browser context (empty cache, no
   cookies), so every load is a first visit; the scripts alternate, in reverse order every other round.
+  **Page loads** run in a Chromium driven without Playwright (\`bench/bare-chromium.mjs\`: the DevTools
+  protocol over a pipe, tracing at the browser level, nothing on the page but the Network domain to
+  see its requests), so the page runs as in a visitor's browser; the rest is driven by playwright-core.
 - **Page load** (\`bench/pages/load.html\`: the ${checkoutLinks.length} checkout links and the other links of
   \`test/fixtures/hotmart-links.txt\`; the script as the README shows it, \`<script defer src>\` in the
   head). A Chromium trace from navigation to ${SETTLE_MS} ms after \`load\`; the time is that of the trace events

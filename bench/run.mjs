@@ -3,27 +3,31 @@
  * `npm run bench`: our drop-ins beside a published peer (Plausible's tracker from npm) and two
  * hand-written floors, in real Chromium, same machine, same run, alternating. Writes bench/RESULTS.md.
  *   trace.mjs      Chromium tracing, the CPU of a script's own trace events, task totals
+ *   bare-chromium.mjs  Chromium without Playwright, for page loads as a visitor's browser runs them
  *   scenarios.mjs  page load (and under CPU throttle), links appended and pressed, Buy buttons, CLS
  *   report.mjs     the tables, the issue's targets as ratios, the method
  *   server.mjs     the pages and scripts, on 127.0.0.1; peers/build.mjs bundles the peers
  * Exits 1 only when a measurement could not be taken. `--quick`: a few runs each, nothing written;
- * `--only=load,throttled,links,buttons,cls`: only those, nothing written.
+ * `--only=load,throttled,devtools,links,buttons,cls`: only those, nothing written.
  * Needs a build (`npm run bench` runs one). Chromium: /usr/bin/chromium, or CHROMIUM_PATH.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { findChromium, launchChromium } from '../test/chromium.mjs';
+import { launchBareChromium } from './bare-chromium.mjs';
 import { buildPeers } from './peers/build.mjs';
 import { writeReport } from './report.mjs';
 import { THROTTLE, scenarios } from './scenarios.mjs';
 import { VARIANTS, reserveCss, startServer } from './server.mjs';
 
 const QUICK = process.argv.includes('--quick');
-/** `--only=links,cls`: just those scenarios (load, throttled, links, buttons, cls), nothing written. */
+/** `--only=links,cls`: just those scenarios (load, throttled, devtools, links, buttons, cls), nothing written. */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name) => !ONLY || ONLY.includes(name);
-const RUNS = QUICK ? { load: 3, throttled: 3, links: 2, buttons: 2, cls: 1 } : { load: 15, throttled: 15, links: 5, buttons: 5, cls: 2 };
+const RUNS = QUICK
+  ? { load: 3, throttled: 3, devtools: 2, links: 2, buttons: 2, cls: 1 }
+  : { load: 15, throttled: 15, devtools: 7, links: 5, buttons: 5, cls: 2 };
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -39,7 +43,8 @@ const peers = await buildPeers();
 const server = await startServer(peers);
 const origin = `https://www.shop.test:${server.port}`;
 const browser = await launchChromium(executablePath, ['*.shop.test']);
-const bench = scenarios({ browser, origin });
+const bare = launchBareChromium(executablePath, ['*.shop.test']);
+const bench = scenarios({ browser, bare, origin });
 
 /** `gzip -9 -n` (the size budgets' measure), or zlib at level 9 where there is no gzip program. */
 const gzipSize = (buffer) => {
@@ -79,6 +84,11 @@ try {
     results.throttled = await alternate(`page load, ${THROTTLE}× CPU throttle`, names, RUNS.throttled, (v) => bench.pageLoad(v, { throttle: THROTTLE }));
   }
   results.plausiblePageviews = server.events.slice(before).filter((body) => JSON.parse(body).n == 'pageview').length;
+  if (wanted('devtools')) {
+    results.devtools = await alternate('page load under Playwright (DevTools on the page)', ['capture', 'ours', 'plausible', 'decorator'], RUNS.devtools, (v) =>
+      bench.pageLoadUnderDevtools(v),
+    );
+  }
   if ((wanted('load') || wanted('throttled')) && !results.plausiblePageviews) {
     results.failures.push("Plausible's tracker sent no page view to its (local) endpoint: it did not run as configured");
   }
@@ -96,6 +106,7 @@ try {
   if (wanted('cls') && !reserve) results.failures.push('layout shift with the reserve CSS: neither dist/hotlinks.css nor the README block found');
 } finally {
   await browser.close();
+  await bare.close();
   await server.close();
 }
 

@@ -51,22 +51,27 @@ export const browserRequired = () => process.env.HOTLINKS_E2E_REQUIRED == '1';
  * @param {string[]} hosts
  */
 function launchOptions(executablePath, hosts) {
+  return { executablePath, headless: true, args: chromiumArgs(hosts) };
+}
+
+/**
+ * The command-line switches of every Chromium this project starts (see `launchOptions`), also for
+ * the bench's Chromium without Playwright (`bench/bare-chromium.mjs`).
+ * @param {string[]} hosts
+ */
+export function chromiumArgs(hosts) {
   const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
-  return {
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      `--host-resolver-rules=${rules}`,
-    ],
-  };
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    `--host-resolver-rules=${rules}`,
+  ];
 }
 
 /**
