@@ -78,8 +78,8 @@ export function sendReport(report: Report, options: Pick<ResolvedOptions, 'colle
 
 /**
  * Clicks on the same checkout URL closer together than this are one departure (a double-click, an
- * impatient second tap while checkout loads); each click extends it. A click the clock puts before the
- * last one (a phone setting its time back) is a new departure, not a duplicate to swallow. The last
+ * impatient second tap while checkout loads); each click extends it. A click the clock puts more than
+ * that before the last one (a phone setting its time back) is a new departure, not a duplicate. The last
  * departure is remembered with the options of the HotLinks that reported it: one page's memory, as
  * in a browser, where a new page loads this module afresh (tests start many on one page).
  */
