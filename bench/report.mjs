@@ -103,8 +103,8 @@ export function writeReport(results, meta, { write = true } = {}) {
   const devtools = table(
     ['script', 'page-load CPU, as above', 'with DevTools on the page (Playwright)', 'difference'],
     Object.keys(results.devtools ?? {}).map((v) => {
-      const [plain, traced] = [med(results.load?.[v], 'cpu'), med(results.devtools[v], 'cpu')];
-      return [label(v), ms(plain), ms(traced), plain != null && traced != null ? ms(traced - plain) : '—'];
+      const [bare, underDevtools] = [med(results.load?.[v], 'cpu'), med(results.devtools[v], 'cpu')];
+      return [label(v), ms(bare), ms(underDevtools), bare != null && underDevtools != null ? ms(underDevtools - bare) : '—'];
     }),
   );
   const decoratorAppend = med(results.links?.decorator, 'cpu');
