@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { isForwardable } from '../attribution/attribution.js';
 
+/** A visit id: URL-safe base64 of at least 64 random bits (11 characters), at most 64 characters. */
+export const VISIT_ID = /^[\w-]{11,64}$/;
+
 /** A report is a few hundred bytes; anything near this is not one. */
 export const MAX_REPORT_BYTES = 8192;
 
@@ -38,6 +41,11 @@ export const reportSchema = z
     event: z.enum(['attribution', 'checkout']),
     /** The affiliate code, or `null` when the visitor came without one. */
     affiliate: text(64).nullable(),
+    /**
+     * The visit id (docs/CONTRACT.md, "The loop"): random, URL-safe, at least 64 bits; the same id
+     * goes to checkout as `xcod`, so Hotmart's webhook names it back. Absent from older scripts.
+     */
+    visit: z.string().regex(VISIT_ID, 'must be 11 to 64 characters of A-Z a-z 0-9 _ -').optional(),
     /** The page the event happened on, without its query or hash. */
     page: webUrl(2000),
     /** The forwarded landing parameters (`src`, `sck`, `xcod`, `utm_*`). */
