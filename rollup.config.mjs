@@ -7,12 +7,26 @@ import typescript from '@rollup/plugin-typescript';
 import hotlinksOptions from './build/options-plugin.mjs';
 import pruneDeclarations from './build/prune-declarations.mjs';
 import reserveCss from './build/reserve-css-plugin.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cdnBase, integrityOf } from './scripts/sri.mjs';
 
 /**
  * `DROPIN` (see src/build-flags.d.ts): true in the drop-in scripts, whose rarely needed parts are
  * companion files loaded from beside them; false in the ESM package, which imports those parts.
  */
-const flag = (dropin) => replace({ preventAssignment: true, values: { DROPIN: String(dropin) } });
+const flag = (/** @type {false | 'script' | 'companion'} */ dropin) =>
+  replace({
+    preventAssignment: true,
+    values: {
+      DROPIN: String(!!dropin),
+      // Read when the drop-ins are built: the companions are built before them (see the list below).
+      // The ESM package and the companions load no companion.
+      COMPANIONS: () =>
+        dropin == 'script' ? JSON.stringify(Object.fromEntries(COMPANION_FILES.map((file) => [file, integrityOf(readFileSync(join('dist', file)), 'sha256')]))) : '{}',
+      CDN: JSON.stringify(cdnBase()),
+    },
+  });
 
 /**
  * The build emits; it does not type-check (`noCheck`): `npm run typecheck` checks src/ and test/
@@ -45,7 +59,7 @@ const dropin = (input, file, format = 'iife') => ({
   // Maps are written but not linked: the link comment alone is 1% of the capture script's budget.
   output: { file, format, sourcemap: 'hidden' },
   plugins: [
-    flag(true),
+    flag(format == 'iife' ? 'script' : 'companion'),
     hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src', ...emitOnly } }),
@@ -61,13 +75,16 @@ const dropin = (input, file, format = 'iife') => ({
   ],
 });
 
+/** ES modules the drop-ins import() from beside themselves, only on pages that need them. */
+const COMPANION_FILES = ['hotlinks-debug.js', 'hotlinks-report.js', 'hotlinks-consent.js'];
+
+// Rollup builds these in order: the companions before the drop-ins that carry their hashes.
 export default [
   esm,
-  // hotlinks.css is written beside the script with the button.
-  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
-  dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
-  // ES modules the drop-ins import() from beside themselves, only on pages that need them.
   dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
   dropin('src/report/reports.ts', 'dist/hotlinks-report.js', 'es'),
   dropin('src/consent/consent-tools.ts', 'dist/hotlinks-consent.js', 'es'),
+  // hotlinks.css is written beside the script with the button.
+  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
+  dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
 ];

@@ -33,7 +33,12 @@ const ISOLATED = ['test/faults/**/*.test.ts', 'test/button/define.test.ts'];
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
   plugins: [hotlinksOptions(), productionDependencies()],
   // The ESM package's value (src/build-flags.d.ts): tests import the companion modules directly.
-  define: { DROPIN: 'false' },
+  // No companion is loaded in tests (they import the modules); the hashes only need a shape.
+  define: {
+    DROPIN: 'false',
+    COMPANIONS: JSON.stringify({ 'hotlinks-debug.js': 'sha256-test', 'hotlinks-report.js': 'sha256-test', 'hotlinks-consent.js': 'sha256-test' }),
+    CDN: JSON.stringify('https://cdn.jsdelivr.net/npm/hotlinks-embed@0.0.0-test/dist/'),
+  },
   // Worker threads: a fifth less CPU than child processes for these files, on a 2-core machine.
   test: { environment: 'happy-dom', environmentOptions: { happyDOM: { url: 'https://www.shop.example/' } }, pool: 'threads', ...test },
 });

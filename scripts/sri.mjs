@@ -24,8 +24,8 @@ export const CDN_FILES = ['hotlinks.js', 'hotlinks-capture.js', 'hotlinks.css'];
 /** `https://cdn.jsdelivr.net/npm/hotlinks-embed@<version>/dist/` */
 export const cdnBase = (version = PACKAGE.version) => `https://cdn.jsdelivr.net/npm/${PACKAGE.name}@${version}/dist/`;
 
-/** `sha384-<base64>` of some bytes, as `integrity="..."` wants it. */
-export const integrityOf = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+/** `sha384-<base64>` (or another algorithm's) of some bytes, as `integrity="..."` wants it. */
+export const integrityOf = (bytes, algorithm = 'sha384') => `${algorithm}-` + createHash(algorithm).update(bytes).digest('base64');
 
 /** The hash of each CDN file as built in dist/. Throws, saying what to run, when one is missing. */
 export function builtIntegrity(dist = join(ROOT, 'dist')) {

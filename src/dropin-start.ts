@@ -3,7 +3,7 @@
  * is reported by name and its default used), start HotLinks, publish `window.HotLinks`, and run the
  * commands a page queued before the script loaded.
  */
-import { loadBeside, setDropinSrc } from './companions.js';
+import { loadBeside, setDropinScript } from './companions.js';
 import { attributeName, optionsFromDataset } from './config/validate.js';
 import { shown } from './config/shown.js';
 import type { HotLinks } from './hotlinks.js';
@@ -14,9 +14,12 @@ import { loadReporter } from './report/reporter.js';
 /** `window.HotLinks`: the running instance (its methods need no `this`), `init`, and `push` for commands. */
 export type HotLinksGlobal = HotLinks & { init: typeof init; push(...commands: unknown[]): void };
 
+/** The commands `push` runs: the page's API, not the core's inner members (`beginCheckout` would forge a departure). */
+const COMMANDS = ['consent', 'clear', 'decorate', 'init'];
+
 export function startDropin(): void {
   const script = ownScript();
-  setDropinSrc(script?.src);
+  setDropinScript(script);
   // A second copy of the script, or the ESM package, finds the running one and uses it.
   const hotlinks = startOnce(() =>
     optionsFromDataset(script?.dataset ?? {}, (key, problem) => console.warn(`[hotlinks] ${attributeName(key)} ${problem}; the default is used`)),
@@ -30,16 +33,16 @@ export function startDropin(): void {
   /** `[name, ...args]`: `HotLinks.push(['consent', true])`, before the script has loaded or after. */
   const run = (command: unknown) => {
     const [name, ...args] = Array.isArray(command) ? command : [command];
-    const method = name != 'push' && (api as unknown as Record<string, unknown>)[name];
     try {
-      if (typeof method != 'function') throw `unknown command ${shown(name)}`;
-      method(...args);
+      if (!COMMANDS.includes(name)) throw `unknown command ${shown(name)} (the commands are ${COMMANDS.join(', ')})`;
+      (api[name as 'consent'] as (...args: unknown[]) => void)(...args);
     } catch (error) {
       console.warn('[hotlinks] HotLinks.push():', error);
     }
   };
-  // The page's queue (an array) gives way to the API; a running copy's API stays.
-  if (!w.HotLinks || Array.isArray(w.HotLinks)) w.HotLinks = api;
+  // The page's queue (an array) gives way to the API, and so does anything else there: an element
+  // whose id is "HotLinks" is `window.HotLinks` until a script sets it. A running copy's API stays.
+  if (queued !== hotlinks) w.HotLinks = api;
   if (Array.isArray(queued)) queued.forEach(run);
   // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
   loadReporter(hotlinks.options)?.catch(() => {});

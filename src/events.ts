@@ -1,5 +1,6 @@
 /** The events the page can listen to. They bubble to `document` and cross shadow roots. */
 import type { Attribution } from './attribution/attribution.js';
+import { dispatch } from './dom.js';
 
 export interface CheckoutDetail {
   /** The decorated checkout URL the visitor is about to open. */
@@ -31,4 +32,4 @@ export const fire = <K extends 'hotlinks-attribution' | 'hotlink-checkout' | 'ho
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],
-): boolean => target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type == 'hotlink-checkout' }));
+): boolean => dispatch(target, new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type == 'hotlink-checkout' }));

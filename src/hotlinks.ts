@@ -3,18 +3,22 @@
  * memory), consent, checkout URLs, and the page's API. Watching navigations, decorating links and
  * announcing departures are modules of their own; this file wires them.
  */
-import { type Attribution, attributeLanding, readLanding } from './attribution/attribution.js';
+import { type Attribution, HANDOFF, attributeLanding, handoffValue, readLanding } from './attribution/attribution.js';
 import { cookieStore } from './attribution/cookie-store.js';
 import { decorateHotLink, matchesHost, parseHotLink } from './checkout/checkout-url.js';
 import { linkDecorator } from './checkout/decorate-links.js';
 import { watchDepartures } from './checkout/departures.js';
 import type { ResolvedOptions } from './config/validate.js';
 import { followConsentTool } from './consent/consent.js';
+import { shown } from './config/shown.js';
 import { fire } from './events.js';
-import { watchNavigation } from './navigation.js';
+import { cleanedUrl, watchNavigation } from './navigation.js';
 import { reportEvent } from './report/reporter.js';
 
 export type CheckoutExtras = Record<string, string | undefined>;
+
+/** Landing parameters other tags on the page read from the address bar (GA4, Meta's pixel): `utm_*` and ad click ids. */
+const READ_BY_OTHERS = /^utm_|clid$|braid$/;
 
 export interface HotLinks {
   /** The settings in force; `consent` follows `consent()` (`granted` or `pending`). */
@@ -23,7 +27,11 @@ export interface HotLinks {
   getAttribution(): Attribution | null;
   /** The decorated checkout URL. Throws for a URL that is not `https:` on a checkout host. */
   checkoutUrl(hotlink: string, extra?: CheckoutExtras): string;
-  /** Grant (write what is in memory to the cookie) or withdraw (delete the cookie) consent. */
+  /**
+   * Grant (`true`: write what is in memory to the cookie) or withdraw (`false`: delete the cookie)
+   * consent. Anything else (`'false'`, `'denied'`, `{}`) changes nothing, with a warning: consent
+   * is never granted by a value that merely looks true.
+   */
   consent(granted: boolean): void;
   /** Forget the attribution, in memory and in the cookie. */
   clear(): void;
@@ -58,20 +66,32 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
   let lastLanding: string | undefined;
   let listening = false;
 
-  const getAttribution = (): Attribution | null => {
-    const now = Date.now();
-    if (memory === undefined) {
-      const stored = store?.read(now);
-      memory = stored ? { ...stored, storage: 'cookie' } : null;
-    }
-    return memory && memory.expiresAt > now ? { ...memory } : null;
+  /** Reads the cookie into memory; `strict`: see `CookieStore.read`. */
+  const read = (strict?: boolean) => {
+    const stored = store?.read(Date.now(), strict);
+    memory = stored ? { ...stored, storage: 'cookie' } : null;
   };
 
-  /** `url` with the affiliate code as `param` and the forwarded parameters, where it lacks them. */
-  const decorated = (url: URL, param: string, extra: CheckoutExtras = {}) => {
-    const attribution = getAttribution();
-    return decorateHotLink(url, { affiliate: [param, attribution?.affiliate], params: [attribution?.params ?? {}, pageParams, extra] });
+  const getAttribution = (): Attribution | null => {
+    const now = Date.now();
+    if (memory === undefined) read();
+    // A copy, its parameters too: what a listener does to an event's detail reaches no checkout.
+    return memory && memory.expiresAt > now ? { ...memory, params: { ...memory.params } } : null;
   };
+
+  /**
+   * `url` with what it lacks of: the affiliate code as `param`, the forwarded parameters, then
+   * `ours` (the visit id, or the hand-off), then `extra` (the button's own): later ones win.
+   */
+  const decorated = (url: URL, param: string, ours: (attribution: Attribution) => CheckoutExtras, extra: CheckoutExtras = {}) => {
+    const attribution = getAttribution();
+    return decorateHotLink(url, {
+      affiliate: [param, attribution?.affiliate ?? undefined],
+      params: [attribution?.params ?? {}, pageParams, attribution ? ours(attribution) : {}, extra],
+    });
+  };
+  /** What checkout gets of ours: the visit id, which Hotmart's webhook echoes back (a HotLink's own value wins). */
+  const visit = (attribution: Attribution) => (options.visitParam ? { [options.visitParam]: attribution.visit } : {});
 
   const checkoutUrl = (hotlink: string, extra?: CheckoutExtras): string => {
     const url = parseHotLink(hotlink, options.checkoutHosts);
@@ -80,13 +100,13 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
         `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
       );
     }
-    return decorated(url, options.checkoutParam, extra);
+    return decorated(url, options.checkoutParam, visit, extra);
   };
 
   /** What a link the page wrote becomes: a checkout link, a link to another site of the producer's, or nothing of ours. */
   const decorateUrl = (href: string): string | null => {
     const checkout = parseHotLink(href, options.checkoutHosts);
-    if (checkout) return decorated(checkout, options.checkoutParam);
+    if (checkout) return decorated(checkout, options.checkoutParam, visit);
     if (!options.crossDomain.length) return null;
     let url: URL;
     try {
@@ -95,8 +115,10 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
       return null;
     }
     const elsewhere = /^https?:$/.test(url.protocol) && url.host != location.host && matchesHost(url.hostname, options.crossDomain);
-    // On the other site the same script captures it: the code goes as the first landing parameter.
-    return elsewhere ? decorated(url, options.params[0]) : null;
+    // On the other site the same script captures it: the code goes as the first landing parameter,
+    // its age and visit as the hand-off, unless the link carries a code of its own.
+    const param = options.params[0];
+    return elsewhere ? decorated(url, param, (attribution) => (url.searchParams.has(param) ? {} : { [HANDOFF]: handoffValue(attribution) })) : null;
   };
   const decorator = linkDecorator(decorateUrl);
 
@@ -122,8 +144,12 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     const landing = readLanding(location.search, options, location.hash);
     pageParams = landing.params;
     // Not JSON: a landing page that never uses it should not pay for setting it up (about 0.4 ms).
-    const key = landing.affiliate && landing.affiliate + '?' + new URLSearchParams(landing.params);
+    const query = new URLSearchParams(landing.params) + '';
+    const key = (landing.affiliate || query) && landing.affiliate + '?' + query;
     if (key && key != lastLanding) {
+      // The stored attribution may outrank this landing (first-click, the same click): a lone copy a
+      // sibling planted on this page's path must not, so the cookie is read strictly.
+      if (memory?.storage != 'memory') read(true);
       const attribution = attributeLanding(getAttribution(), landing, options, Date.now());
       if (attribution) {
         // Only a capture counts: a landing first-click refused is looked at again, once the stored code has lapsed.
@@ -133,7 +159,16 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
         report('attribution', memory!);
       }
     }
-    if (options.cleanUrl && landing.from) cleanUrl([landing.from, ...Object.keys(landing.params)]);
+    if (options.cleanUrl) {
+      // Tags that other scripts on the page read (utm_*, ad click ids) stay, unless asked ('all').
+      const keys = [landing.from, landing.handoff && HANDOFF, ...Object.keys(landing.params).filter((key) => options.cleanUrl == 'all' || !READ_BY_OTHERS.test(key))];
+      const href = cleanedUrl(location.href, keys.filter((key): key is string => !!key));
+      try {
+        if (href != location.href) replaceState.call(history, history.state, '', href);
+      } catch {
+        /* a sandboxed or odd history: the address bar keeps the code, nothing else changes */
+      }
+    }
     // Every URL change: the forwarded parameters on the page may have changed.
     refresh();
   };
@@ -143,6 +178,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     getAttribution,
     checkoutUrl,
     consent(value) {
+      if (typeof value != 'boolean') return console.warn(`[hotlinks] HotLinks.consent() takes true or false, got ${shown(value)}: nothing changed`);
       options.consent = value ? 'granted' : 'pending';
       if (!value) store?.remove();
       if (memory) value ? save(memory) : (memory.storage = 'memory');
@@ -173,25 +209,6 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
 
   /** `history.replaceState` as the page had it: cleaning the URL is not a navigation. */
   const replaceState = history.replaceState;
-  const cleanUrl = (keys: string[]) => {
-    const url = new URL(location.href);
-    keys.forEach((key) => url.searchParams.delete(key));
-    // A hash router's query loses them too; the route stays.
-    const inHash = url.hash.indexOf('?');
-    if (inHash >= 0) {
-      const query = new URLSearchParams(url.hash.slice(inHash + 1));
-      keys.forEach((key) => query.delete(key));
-      const rest = query.toString();
-      const hash = url.hash.slice(0, inHash) + (rest && '?' + rest);
-      url.hash = hash.length > 1 ? hash : '';
-    }
-    // The rest of the query keeps its order; the hash stays.
-    try {
-      replaceState.call(history, history.state, '', url.href);
-    } catch {
-      /* a sandboxed or odd history: the address bar keeps the code, nothing else changes */
-    }
-  };
 
   // A consent tool answers before the landing is captured when it already knows the visitor.
   followConsentTool(options.consent, (yes, final) => {

@@ -2,13 +2,14 @@
  * The attribution cookie: its value and its attributes. The browser (`cookie-store.ts`) and the
  * producer's server (`server/`) both write it through this module, so they agree byte for byte.
  *
- * Value: `1|<affiliate>|<capturedAt>|<expiresAt>|<params>`, times in base 36, each field
- * URI-encoded (so `|`, `;`, `,`, spaces and quotes never appear raw), params as a query string.
+ * Value: `2|<affiliate>|<capturedAt>|<expiresAt>|<params>|<visit>`, times in base 36, each field
+ * URI-encoded (so `|`, `;`, `,`, spaces and quotes never appear raw), params as a query string, an
+ * empty affiliate for a source without a code.
  */
 import type { ResolvedOptions } from '../config/validate.js';
-import { type Attribution, isAffiliateCode, isForwardable } from './attribution.js';
+import { type Attribution, VISIT_ID, isAffiliateCode, isForwardable } from './attribution.js';
 
-const VERSION = '1';
+const VERSION = '2';
 /** Browsers keep a cookie only up to 4096 bytes with its name; stay well under. */
 const MAX_VALUE = 3000;
 /**
@@ -18,13 +19,17 @@ const MAX_VALUE = 3000;
 const SKEW_MS = 86_400_000;
 const MAX_LIFETIME_MS = 400 * 86_400_000;
 
-export function encodeAttribution(attribution: Pick<Attribution, 'affiliate' | 'capturedAt' | 'expiresAt' | 'params'>): string {
+/** What the cookie holds: the attribution but where it lives. */
+export type StoredAttribution = Omit<Attribution, 'storage'>;
+
+export function encodeAttribution(attribution: StoredAttribution): string {
   const fields = [
     VERSION,
-    attribution.affiliate,
+    attribution.affiliate ?? '',
     attribution.capturedAt.toString(36),
     attribution.expiresAt.toString(36),
     new URLSearchParams(attribution.params).toString(),
+    attribution.visit,
   ];
   const value = fields.map(encodeURIComponent).join('|');
   // Too long only with many long forwarded values: keep the credit, drop the tags.
@@ -36,17 +41,17 @@ export function decodeAttribution(
   value: string | undefined | null,
   options: ResolvedOptions,
   now: number,
-): Omit<Attribution, 'storage'> | null {
+): StoredAttribution | null {
   if (!value || value.length > MAX_VALUE) return null;
   const fields = value.split('|');
-  if (fields.length != 5) return null;
+  if (fields.length != 6) return null;
   let decoded: string[];
   try {
     decoded = fields.map(decodeURIComponent);
   } catch {
     return null;
   }
-  const [version, affiliate, captured, expires, query] = decoded;
+  const [version, affiliate, captured, expires, query, visit] = decoded;
   const capturedAt = parseInt(captured, 36);
   const expiresAt = parseInt(expires, 36);
   if (
@@ -54,7 +59,8 @@ export function decodeAttribution(
     // Only what encodeAttribution writes: canonical base 36, so "0x1f" or "1e9" cannot slip through.
     capturedAt.toString(36) != captured ||
     expiresAt.toString(36) != expires ||
-    !isAffiliateCode(affiliate, options) ||
+    (affiliate && !isAffiliateCode(affiliate, options)) ||
+    !VISIT_ID.test(visit) ||
     capturedAt > now + SKEW_MS ||
     expiresAt <= now ||
     expiresAt <= capturedAt ||
@@ -66,7 +72,7 @@ export function decodeAttribution(
     // A parameter no longer forwarded (the producer changed `forward`) is dropped, not fatal.
     if (options.forward.includes(key)) params[key] = param;
   }
-  return { affiliate, capturedAt, expiresAt, params };
+  return { affiliate: affiliate || null, capturedAt, expiresAt, params, visit };
 }
 
 export interface CookieAttributes {
@@ -139,7 +145,7 @@ export function pickAttribution(
   values: readonly string[],
   options: ResolvedOptions,
   now: number,
-): Omit<Attribution, 'storage'> | null {
+): StoredAttribution | null {
   let found = null;
   for (const value of values) found = decodeAttribution(value, options, now) ?? found;
   return found;

@@ -9,8 +9,10 @@
  * where this page's path allows, and a value that does not decode never deletes a valid one.
  */
 import type { ResolvedOptions } from '../config/validate.js';
+import { onSharedHost } from '../config/formats.js';
+import { documentProperty } from '../dom.js';
 import type { Attribution } from './attribution.js';
-import { cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
+import { type StoredAttribution, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
 
 /** `document.cookie`: what the page sees, and a `name=value; attributes` string to store. Tests give a fake one. */
 export interface CookieJar {
@@ -18,20 +20,21 @@ export interface CookieJar {
   write(cookie: string): void;
 }
 
+/** `document.cookie` through `Document.prototype`: `<img name="cookie">` cannot stand in for it (see `dom.ts`). */
 export const documentJar: CookieJar = {
-  read: () => document.cookie,
-  write(cookie) {
-    document.cookie = cookie;
-  },
+  read: () => documentProperty('cookie').get!.call(document),
+  write: (cookie) => documentProperty('cookie').set!.call(document, cookie),
 };
 
 /**
  * The domains a cookie of this host could be set on, shortest first (`com.br`, `shop.com.br`,
  * `www.shop.com.br`): the browser refuses a public suffix, so the first one it keeps is the
- * registrable domain. None for `localhost`, an IP address or a single label: host-only cookies there.
+ * registrable domain. None for `localhost`, an IP address or a single label: host-only cookies
+ * there; and none on a shared platform (`SHARED_HOSTS`), where the browser would take the
+ * platform's domain and every other tenant would read and overwrite the cookie.
  */
 export const domainsOf = (hostname: string): string[] =>
-  takesDomainCookies(hostname)
+  takesDomainCookies(hostname) && !onSharedHost(hostname)
     ? hostname
         .split('.')
         .map((_, i, labels) => labels.slice(i).join('.'))
@@ -53,8 +56,12 @@ const deeperPaths = (pathname: string): string[] => {
 export interface CookieStore {
   /** The domain this page wrote the cookie on; `undefined` for host-only, or before a write. */
   readonly domain: string | undefined;
-  /** The stored attribution (see the rule above). */
-  read(now: number): Omit<Attribution, 'storage'> | null;
+  /**
+   * The stored attribution (see the rule above). `strict`, for a landing that the stored value may
+   * outrank (first-click, the same click): copies on deeper paths go first, so a lone shadow a
+   * sibling planted on this page's path (which `document.cookie` cannot tell from ours) counts for nothing.
+   */
+  read(now: number, strict?: boolean): StoredAttribution | null;
   /** Writes, then reads back: `true` only if the browser really kept it. */
   write(attribution: Attribution): boolean;
   /** Deletes the attribution and every shadow of it this page can reach. */
@@ -70,6 +77,9 @@ export function cookieStore(
   const secure = location.protocol == 'https:';
   /** Where our cookie may be: the configured domain, or any the browser could have taken, and host-only. */
   const domains = cookieDomain == 'auto' ? [...domainsOf(location.hostname), undefined] : [cookieDomain];
+  if (cookieDomain == 'auto' && onSharedHost(location.hostname)) {
+    console.warn(`[hotlinks] ${location.hostname} is a shared platform: the cookie stays on this host; name your domain in data-cookie-domain to share it with your other pages`);
+  }
   const values = () => cookieValues(jar.read(), name);
   const expire = (paths: string[], from = domains) => {
     for (const path of paths) for (const domain of from) jar.write(serializeCookie(name, '', { expires: 0, domain, path }));
@@ -80,12 +90,17 @@ export function cookieStore(
     get domain() {
       return written;
     },
-    read(now) {
+    read(now, strict) {
       try {
-        const all = values();
+        let all = values();
+        const deeper = deeperPaths(location.pathname);
+        if (strict && all.length && deeper.length) {
+          expire(deeper);
+          all = values();
+        }
         const found = pickAttribution(all, options, now);
         // Shadows on deeper paths go; `/` only when nothing there is valid: it is ours to clean.
-        if (all.length > (found ? 1 : 0)) expire(found ? deeperPaths(location.pathname) : ['/', ...deeperPaths(location.pathname)]);
+        if (all.length > (found ? 1 : 0)) expire(found ? deeper : ['/', ...deeper]);
         return found;
       } catch {
         return null;

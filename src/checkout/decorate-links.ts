@@ -6,7 +6,11 @@
  * leaving carries the code, and a page load costs nothing per link, however many links the page
  * has or adds. Hotmart's widget links (`a.hotmart-fb`) are decorated at once too: its script may
  * read their `href` before anyone acts.
+ *
+ * Elements are read and written through `Element.prototype` (see `dom.ts`): a form's named fields
+ * (`<input name="getAttribute">`) cannot break one form, and one hostile element cannot stop the others.
  */
+import { closest, documentProperty, getAttribute, listen, queryDocument, setAttribute } from '../dom.js';
 import { addFormFields } from './form-fields.js';
 
 export const LINKS = 'a[href],area[href]';
@@ -21,7 +25,10 @@ export type UrlDecorator = (href: string) => string | null;
 export interface LinkDecorator {
   /** The URL the page wrote on a link or form, before any decoration of ours. */
   source(el: Element): string | null;
-  /** Decorates one element; returns its decorated URL, or `null` when it is not ours to touch. */
+  /**
+   * Decorates one element; returns its decorated URL, or `null` when it is not ours to touch. A
+   * form's submit button with its own `formaction` is decorated as the form's destination.
+   */
   element(el: Element): string | null;
   /** Decorates `root` and every link and form under it, now. */
   all(root?: ParentNode): void;
@@ -31,33 +38,42 @@ export interface LinkDecorator {
   listen(): void;
 }
 
+/** The innermost element an event happened on, inside other components' shadow roots too. */
+export const eventTarget = (event: Event) => event.composedPath()[0] ?? null;
+
 export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   /** Per element: the URL the page wrote, and the one we replaced it with. */
   const seen = new WeakMap<Element, [original: string, applied: string]>();
 
-  const nameOf = (el: Element) => (el.tagName == 'FORM' ? 'action' : 'href');
+  const nameOf = (el: Element) => (el.localName == 'form' ? 'action' : el.localName == 'a' || el.localName == 'area' ? 'href' : 'formaction');
   const source = (el: Element) => {
-    const current = el.getAttribute(nameOf(el));
+    const current = getAttribute(el, nameOf(el));
     const [original, applied] = seen.get(el) ?? [];
     // The page may have changed the URL since we decorated it: then its new URL is the original.
     return current != null && current == applied ? original! : current;
   };
 
   const element = (el: Element): string | null => {
-    const written = source(el);
-    if (written == null) return null;
-    const url = decorateUrl(written);
-    // Also for a form the page pointed elsewhere: it loses the fields we gave it.
-    if (el.tagName == 'FORM') addFormFields(el as HTMLFormElement, url);
-    if (url == null) return null;
-    seen.set(el, [written, url]);
-    if (el.getAttribute(nameOf(el)) != url) el.setAttribute(nameOf(el), url);
-    return url;
+    try {
+      const written = source(el);
+      if (written == null) return null;
+      const url = decorateUrl(written);
+      // Also for a form the page pointed elsewhere: it loses the fields we gave it.
+      const form = el.localName == 'form' ? (el as HTMLFormElement) : nameOf(el) == 'formaction' ? (el as HTMLButtonElement).form : null;
+      if (form) addFormFields(form, url, el);
+      if (url == null) return null;
+      seen.set(el, [written, url]);
+      if (getAttribute(el, nameOf(el)) != url) setAttribute(el, nameOf(el), url);
+      return url;
+    } catch {
+      // An element a page or its visitors made hostile: it is left as it is, the others are not.
+      return null;
+    }
   };
 
   const each = (selector: string, root: ParentNode = document) => {
-    if ((root as Element).matches?.(selector)) element(root as Element);
-    root.querySelectorAll(selector).forEach(element);
+    if (root instanceof Element ? Element.prototype.matches.call(root, selector) : false) element(root as Element);
+    (root == document ? queryDocument(selector) : root.querySelectorAll(selector)).forEach(element);
   };
 
   const widget = () => each(WIDGET);
@@ -67,17 +83,17 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
     element,
     all: (root) => each(SELECTOR, root),
     refresh() {
-      document.querySelectorAll(SELECTOR).forEach((el) => seen.has(el) && element(el));
+      queryDocument(SELECTOR).forEach((el) => seen.has(el) && element(el));
       widget();
     },
     listen() {
       const onPress = (event: Event) => {
-        const el = (event.target as Element).closest?.(LINKS);
+        const el = closest(eventTarget(event), LINKS);
         if (el) element(el);
       };
-      for (const type of PRESSES) document.addEventListener(type, onPress, { capture: true, passive: true });
+      for (const type of PRESSES) listen(document, type, onPress, { capture: true, passive: true });
       // A script in the page's <head> runs before the body exists.
-      document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', widget) : widget();
+      documentProperty('readyState').get!.call(document) == 'loading' ? listen(document, 'DOMContentLoaded', widget) : widget();
     },
   };
 }

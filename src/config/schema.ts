@@ -16,8 +16,13 @@ const name = z.string().regex(/^[\w.-]{1,64}$/);
 const names = (description: string, fallback: string[]) =>
   z.array(name).min(1).max(32).default(fallback).meta({ description });
 const host = z.string().max(253).regex(/^([a-z\d-]{1,63}\.)+[a-z]{2,63}$/);
-/** A host name, or `*.` and a domain for the domain and every subdomain of it. */
-const hostPattern = z.string().max(255).regex(/^(\*\.)?([a-z\d-]{1,63}\.)+[a-z]{2,63}$/);
+/** A host name, or `*.` and a domain for the domain and every subdomain of it (not a public suffix). */
+const hostPattern = z
+  .string()
+  .max(255)
+  .regex(/^(\*\.)?([a-z\d-]{1,63}\.)+[a-z]{2,63}$/)
+  .refine(formats.ownDomain)
+  .meta({ format: 'ownDomain' });
 const flag = (fallback: boolean) => z.boolean().default(fallback).meta({ description: 'true or false' });
 
 export const optionsSchema = z.strictObject({
@@ -47,6 +52,14 @@ export const optionsSchema = z.strictObject({
   cookieName: z.string().regex(/^[\w-]{1,64}$/).default('hotlinks').meta({ description: 'a cookie name of letters, digits, _ and -' }),
   /** The query parameter that carries the affiliate code into checkout. Default `af`. */
   checkoutParam: name.default('af').meta({ description: 'a parameter name (letters, digits, _ . -)' }),
+  /**
+   * The checkout parameter that carries the visit id, which Hotmart's webhook echoes back so a sale
+   * joins its visit; `false`: none. A HotLink's own value wins. Default `xcod`.
+   */
+  visitParam: z
+    .union([name, z.literal(false)])
+    .default('xcod')
+    .meta({ description: 'a parameter name (letters, digits, _ . -), or false' }),
   /** The only hosts that count as checkout. Default `pay.hotmart.com,payment.hotmart.com`. */
   checkoutHosts: z
     .array(host)
@@ -88,8 +101,15 @@ export const optionsSchema = z.strictObject({
     .enum(['granted', 'pending', 'google', 'tcf'])
     .default('granted')
     .meta({ description: '"granted", "pending", "google" or "tcf"' }),
-  /** Remove captured parameters from the address bar. Default false. */
-  cleanUrl: flag(false),
+  /**
+   * Remove captured parameters from the address bar: `true`, the affiliate code and the tags only
+   * this script reads (`src`, `sck`, `xcod`); `all`, also `utm_*` and the ad click ids, which other
+   * tags on the page (GA4, Meta's pixel) may not have read yet. Default false.
+   */
+  cleanUrl: z
+    .union([z.boolean(), z.literal('all')])
+    .default(false)
+    .meta({ description: 'true, false or "all"' }),
   /** Decorate checkout links and forms, including ones added later. Default true. */
   decorate: flag(true),
   /**
@@ -101,7 +121,7 @@ export const optionsSchema = z.strictObject({
     .array(hostPattern)
     .max(32)
     .default([])
-    .meta({ description: 'a comma-separated list of lowercase host names, or "*." and a domain' }),
+    .meta({ description: 'a comma-separated list of lowercase host names, or "*." and a domain of yours (not "*.com.br")' }),
   /** The producer's endpoint for `attribution` and `checkout` reports. Default: none. */
   collect: z
     .string()

@@ -25,7 +25,8 @@ export const optionNames = Object.keys(rules) as (keyof ResolvedOptions)[];
 /**
  * Attribute text as the type of the option's default: a comma-separated list, `true`/`false` (alone,
  * `data-debug` means true), a number (`data-cookie-days="forever"` stays text, which its check
- * takes). What cannot be read stays text, and fails the check.
+ * takes), `false` for a name that can be turned off (`data-visit-param="false"`). What cannot be
+ * read stays text, and fails the check.
  */
 export function fromAttribute(rule: OptionRule, text: string): unknown {
   const t = text.trim();
@@ -36,7 +37,7 @@ export function fromAttribute(rule: OptionRule, text: string): unknown {
       ? t == '' || t == 'true' || (t != 'false' && t)
       : type == 'number' && /^\d{1,9}$/.test(t)
         ? +t
-        : t;
+        : t != 'false' && t;
 }
 
 

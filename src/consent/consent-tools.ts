@@ -18,12 +18,14 @@ function followGoogle(decide: Decide) {
   const w = window as { dataLayer?: unknown[] };
   const layer = (w.dataLayer ||= []);
   let updated = false;
-  // gtag pushes its `arguments` object; arrays that look the same are taken too.
-  // Indexed, not destructured: most entries are plain objects (`{ event: … }`), not iterable.
+  // Only what `gtag()` pushes: its `arguments` object. A plain object or an array that looks the same
+  // is anything a page bridged onto `dataLayer` (a cross-origin frame's message, say), never consent.
+  // Indexed, not destructured: an `arguments` object is iterable, but read the same way as before.
   const read = (command: unknown) => {
-    const entry = command as { 0?: unknown; 1?: unknown; 2?: { ad_storage?: unknown } } | null | undefined;
-    const kind = entry?.[1];
-    const storage = entry?.[0] == 'consent' && entry[2]?.ad_storage;
+    if (Object.prototype.toString.call(command) != '[object Arguments]') return;
+    const entry = command as { 0?: unknown; 1?: unknown; 2?: { ad_storage?: unknown } };
+    const kind = entry[1];
+    const storage = entry[0] == 'consent' && entry[2]?.ad_storage;
     // A default after an update (a late-loading tag) does not undo the visitor's answer.
     if (storage && (kind == 'update' || (kind == 'default' && !updated))) {
       updated ||= kind == 'update';

@@ -4,10 +4,9 @@
  * type-only import, so zod never reaches a browser bundle; the server validates with it.
  */
 import { z } from 'zod';
-import { isForwardable } from '../attribution/attribution.js';
+import { VISIT_ID, isForwardable } from '../attribution/attribution.js';
 
-/** A visit id: URL-safe base64 of at least 64 random bits (11 characters), at most 64 characters. */
-export const VISIT_ID = /^[\w-]{11,64}$/;
+export { VISIT_ID };
 
 /** A report is a few hundred bytes; anything near this is not one. */
 export const MAX_REPORT_BYTES = 8192;

@@ -46,12 +46,14 @@ export interface CookieRequest {
 }
 
 /**
- * The `Set-Cookie` header value that writes or refreshes the attribution cookie for this request,
- * or `null` when there is nothing to set:
- * - a landing with a valid code: a new attribution (first-click keeps an unexpired stored one);
- * - a valid stored cookie: the same value again, so a cookie the script wrote becomes a server-set one;
- * - several cookies of our name (a sibling subdomain's copy on a deeper path): the last value that
- *   decodes, as the browser script picks it; a value that does not decode never removes a valid one;
+ * The `Set-Cookie` header value that writes the attribution cookie for this request, or `null` when
+ * there is nothing to set:
+ * - a landing with a valid code, or with forwarded parameters only (a source): a new attribution,
+ *   by the browser's rules (`attributeLanding`: first-click keeps an unexpired stored code, a
+ *   source never displaces a code, the same click is not written twice), keeping the stored visit id;
+ * - anything else: nothing. A stored value is never written again: the request cannot say on which
+ *   `Path` it was set, and re-issuing a copy a sibling subdomain planted on `Path=/curso` would
+ *   promote it to the whole domain. Only a real landing writes;
  * - only values that do not decode (tampered, expired, malformed): deleted, never trusted;
  * - no consent, or a host outside `cookieDomain` (the browser would refuse the cookie): nothing.
  */
@@ -68,11 +70,11 @@ export function attributionCookie(request: CookieRequest, options: ResolvedServe
   }
   const secure = url.protocol == 'https:';
   const values = cookieValues(request.cookie, options.cookieName);
-  const stored = pickAttribution(values, options, now);
-  const landed = attributeLanding(stored && { ...stored, storage: 'cookie' }, readLanding(url.search, options), options, now);
-  const attribution = landed ?? stored;
-  if (attribution) {
-    return serializeCookie(options.cookieName, encodeAttribution(attribution), { expires: attribution.expiresAt, domain: cookieDomain, secure }, now);
+  const found = pickAttribution(values, options, now);
+  const stored = found && { ...found, storage: 'cookie' as const };
+  const landed = attributeLanding(stored, readLanding(url.search, options), options, now);
+  if (landed && landed != stored) {
+    return serializeCookie(options.cookieName, encodeAttribution(landed), { expires: landed.expiresAt, domain: cookieDomain, secure }, now);
   }
-  return values.length ? serializeCookie(options.cookieName, '', { expires: 0, domain: cookieDomain, secure }, now) : null;
+  return values.length && !found ? serializeCookie(options.cookieName, '', { expires: 0, domain: cookieDomain, secure }, now) : null;
 }

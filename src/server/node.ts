@@ -56,9 +56,11 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
   return function hotlinks(request: NodeRequest, response: NodeResponse, next?: (error?: unknown) => void): void {
     try {
       const header = headerOf(request);
-      if (isPageRequest(request.method, header) && request.headers.host) {
-        const scheme = (request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
-        const url = publicUrl(`${scheme}://${request.headers.host}${request.originalUrl ?? request.url ?? '/'}`, header);
+      const scheme = (request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
+      const asked = `${scheme}://${request.headers.host}${request.originalUrl ?? request.url ?? '/'}`;
+      // A `Host` header no URL can hold (a client's or a scanner's garbage) is not worth a log line per request.
+      if (isPageRequest(request.method, header) && request.headers.host && URL.canParse(asked)) {
+        const url = publicUrl(asked, header);
         const cookie = attributionCookie({ url, cookie: header('cookie'), consent: adapter.consent?.(request) }, resolved);
         if (cookie && !response.headersSent) {
           const existing = response.getHeader('set-cookie') ?? [];

@@ -18,6 +18,7 @@ import {
   setUrl,
   start,
   usePage,
+  VISIT,
 } from '../core/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
@@ -33,8 +34,15 @@ function attributionEvents() {
 
 /** The cookie's value, decoded into its fields. */
 const cookieFields = (name = 'hotlinks') => {
-  const [version, affiliate, captured, expires, params] = (cookie(name) ?? '').split('|').map(decodeURIComponent);
-  return { version, affiliate, capturedAt: parseInt(captured, 36), expiresAt: parseInt(expires, 36), params: Object.fromEntries(new URLSearchParams(params)) };
+  const [version, affiliate, captured, expires, params, visit] = (cookie(name) ?? '').split('|').map(decodeURIComponent);
+  return {
+    version,
+    affiliate,
+    capturedAt: parseInt(captured, 36),
+    expiresAt: parseInt(expires, 36),
+    params: Object.fromEntries(new URLSearchParams(params)),
+    visit,
+  };
 };
 
 describe('capture from the landing URL', () => {
@@ -209,12 +217,37 @@ describe('capture from the landing URL', () => {
       expect(buy()).toBe(`${BUY}&af=${CODE}&gclid=xyz`);
     });
 
-    it('without a code they reach checkout links on this page but store nothing', () => {
+    it('without a code they are kept too (a source, such as an ad), and reach checkout from later pages', () => {
       setUrl('/?utm_source=fb&sck=story');
+      const events = attributionEvents();
       const hotlinks = start();
-      expect(hotlinks.getAttribution()).toBeNull();
-      expect(cookie()).toBeUndefined();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: null, params: { utm_source: 'fb', sck: 'story' }, storage: 'cookie' });
+      expect(events.map((e) => e.detail.affiliate)).toEqual([null]);
+      expect(cookieFields()).toMatchObject({ version: '2', affiliate: '', params: { utm_source: 'fb', sck: 'story' } });
       expect(buy()).toBe(`${BUY}&sck=story&utm_source=fb`);
+      reload('/outra-pagina');
+      expect(buy()).toBe(`${BUY}&sck=story&utm_source=fb`);
+    });
+
+    it('a source never displaces a stored code: the code and its tags stand, this page still sends its own tags', () => {
+      setUrl(`/?a=${CODE}&utm_source=affiliate`);
+      const visit = start().getAttribution()!.visit;
+      const events = attributionEvents();
+      const hotlinks = reload('/?utm_source=fb&utm_campaign=retarget');
+      expect(events).toEqual([]);
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'affiliate' }, visit });
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb&utm_campaign=retarget`);
+      reload('/outra-pagina');
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=affiliate`);
+    });
+
+    it('a code after a source replaces it, and keeps its visit', () => {
+      setUrl('/?utm_source=fb');
+      const visit = start().getAttribution()!.visit;
+      const hotlinks = reload(`/?a=${CODE}`);
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: {}, visit });
+      reload('/outra-pagina');
+      expect(buy()).toBe(`${BUY}&af=${CODE}`);
     });
   });
 
@@ -263,21 +296,23 @@ describe('capture from the landing URL', () => {
   });
 
   describe('clean-url', () => {
-    it('removes only the captured parameters, keeping the rest of the query and the hash', () => {
-      setUrl(`/curso?x=1&a=${CODE}&ref=nope&utm_source=fb&y=two#price`);
+    it('removes the code and the tags only this script reads, keeping the rest of the query and the hash byte for byte', () => {
+      setUrl(`/curso?x=1&a=${CODE}&ref=nope&sck=bio&q=a%20b&debug&utm_source=fb&gclid=g1&y=two#price`);
       const length = history.length;
       const events = attributionEvents();
       start({ cleanUrl: true });
-      expect(location.pathname).toBe('/curso');
-      expect([...new URLSearchParams(location.search)]).toEqual([
-        ['x', '1'],
-        ['ref', 'nope'],
-        ['y', 'two'],
-      ]);
-      expect(location.hash).toBe('#price');
+      // utm_* and the ad click ids stay for the page's other tags (GA4, Meta's pixel) to read.
+      expect(location.href).toBe(`${ORIGIN}/curso?x=1&ref=nope&q=a%20b&debug&utm_source=fb&gclid=g1&y=two#price`);
       expect(history.length).toBe(length);
       expect(events).toHaveLength(1);
-      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&sck=bio&utm_source=fb&gclid=g1`);
+    });
+
+    it('"all" removes utm_* and the ad click ids too', () => {
+      setUrl(`/curso?x=1&a=${CODE}&utm_source=fb&gclid=g1&fbclid=f1#price`);
+      start({ cleanUrl: 'all' });
+      expect(location.href).toBe(`${ORIGIN}/curso?x=1#price`);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb&fbclid=f1&gclid=g1`);
     });
 
     it('is off by default', () => {
@@ -333,12 +368,13 @@ describe('capture from the landing URL', () => {
       expect(press(link)).toBe(`https://pay.hotmart.com/J84635582W?af=${CODE}`);
     });
 
-    it('navigating away from forwarded parameters takes them off the links', () => {
-      setUrl('/?utm_source=fb');
+    it("navigating away from a page's forwarded parameters leaves the stored ones on the links", () => {
+      setUrl(`/?a=${CODE}&utm_source=fb`);
       start();
-      expect(buy()).toBe(`${BUY}&utm_source=fb`);
+      history.pushState(null, '', '/outra?utm_medium=cpc');
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb&utm_medium=cpc`);
       history.pushState(null, '', '/outra');
-      expect(buy()).toBe(BUY);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
     });
 
     it('with clean-url, one capture per navigation and the address bar cleaned', () => {

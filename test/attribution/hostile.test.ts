@@ -18,6 +18,7 @@ import {
   start,
   stubCookie,
   usePage,
+  VISIT,
 } from '../core/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
@@ -123,7 +124,8 @@ describe('the checkout parameter among the forwarded ones (a producer who adds "
   it('an invalid code in it never reaches checkout: only a validated code goes out as af', () => {
     setUrl('/curso?af=evil-not-a-code&utm_source=fb');
     const hotlinks = start({ forward: ['af', 'utm_source'] });
-    expect(hotlinks.getAttribution()).toBeNull();
+    // No code: a source, its tags kept; the invalid value never goes out as the checkout parameter.
+    expect(hotlinks.getAttribution()).toMatchObject({ affiliate: null });
     expect(buy()).toBe(`${BUY}&utm_source=fb`);
     expect(hotlinks.checkoutUrl('https://pay.hotmart.com/A72242240H')).toBe('https://pay.hotmart.com/A72242240H?utm_source=fb');
   });
@@ -141,31 +143,30 @@ describe('a tampered stored cookie is discarded and deleted', () => {
   const now = Date.now();
   const t = (ms: number) => ms.toString(36);
   const value = (fields: string[]) => fields.join('|');
-  const good = [
-    '1',
-    CODE,
-    t(now - DAY),
-    t(now + 59 * DAY),
-    encodeURIComponent('utm_source=fb'),
-  ];
+  const good = ['2', CODE, t(now - DAY), t(now + 59 * DAY), encodeURIComponent('utm_source=fb'), 'mJIDFq3bN0xk-_7Z'];
   const withField = (i: number, field: string) => value(good.map((f, j) => (j == i ? field : f)));
 
   it('(the untampered value is accepted: the cases below differ from it in one thing)', () => {
     document.cookie = `hotlinks=${value(good)}; path=/; domain=shop.example`;
-    expect(start().getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, storage: 'cookie' });
+    expect(start().getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, visit: VISIT, storage: 'cookie' });
     expect(cookie()).toBe(value(good));
   });
 
   it.each([
-    ['another version', withField(0, '2')],
+    ['another version', withField(0, '3')],
+    ['the first version (no visit id)', ['1', ...good.slice(1, 5)].join('|')],
+    ['a visit id too short', withField(5, 'abc')],
+    ['a visit id with a character outside A-Z a-z 0-9 _ -', withField(5, 'mJIDFq3bN0xk+_7Z')],
+    ['no visit id', withField(5, '')],
+    ['neither a code nor a visit', value(['2', '', t(now - DAY), t(now + 59 * DAY), '', ''])],
     ['no version', withField(0, '')],
     ['a capture time that is not base 36', withField(2, t(now - DAY) + '!')],
     ['a negative capture time', withField(2, '-' + t(DAY))],
     ['an absurdly long time', withField(3, 'z'.repeat(13))],
     ['already expired', withField(3, t(now - 1000))],
-    ['expiring before its capture', value(['1', CODE, t(now - DAY), t(now - 2 * DAY), ''])],
-    ['captured more than a day in the future', value(['1', CODE, t(now + DAY + 3_600_000), t(now + 60 * DAY), ''])],
-    ['an expiry beyond 400 days', value(['1', CODE, t(now - DAY), t(now + 400 * DAY), ''])],
+    ['expiring before its capture', value(['2', CODE, t(now - DAY), t(now - 2 * DAY), '', good[5]])],
+    ['captured more than a day in the future', value(['2', CODE, t(now + DAY + 3_600_000), t(now + 60 * DAY), '', good[5]])],
+    ['an expiry beyond 400 days', value(['2', CODE, t(now - DAY), t(now + 400 * DAY), '', good[5]])],
     ['a code that does not match the pattern', withField(1, CODE.toLowerCase())],
     ['a script tag for a code', withField(1, encodeURIComponent('<script>alert(1)</script>'))],
     ['a Cyrillic look-alike code', withField(1, encodeURIComponent('\u041e95340038V'))],
@@ -173,8 +174,8 @@ describe('a tampered stored cookie is discarded and deleted', () => {
     ['broken percent-encoding in the code', withField(1, CODE + '%E0')],
     ['a stored param with CR/LF', withField(4, encodeURIComponent('utm_source=fb%0D%0ASet-Cookie:x'))],
     ['a stored param with a script tag', withField(4, encodeURIComponent('utm_source=%3Cscript%3E'))],
-    ['four fields', good.slice(0, 4).join('|')],
-    ['six fields', value([...good, 'x'])],
+    ['five fields', good.slice(0, 5).join('|')],
+    ['seven fields', value([...good, 'x'])],
     ['one field', CODE],
     ['too long', withField(4, encodeURIComponent('utm_source=' + 'f'.repeat(3000)))],
     ['JSON instead', encodeURIComponent(JSON.stringify({ affiliate: CODE }))],
@@ -194,7 +195,7 @@ describe('a tampered stored cookie is discarded and deleted', () => {
     document.cookie = `hotlinks=${withField(0, '9')}; path=/; domain=shop.example`;
     setUrl('/?a=' + CODE);
     expect(start().getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
   });
 });
 

@@ -9,7 +9,7 @@ import { getDomain, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import { type CookieJar, cookieStore } from '../../src/attribution/cookie-store';
-import { CODE, DAY, options } from '../core/page';
+import { CODE, DAY, VISIT, options } from '../core/page';
 
 interface Stored {
   name: string;
@@ -77,6 +77,7 @@ const attribution = (now: number, affiliate = CODE): Attribution => ({
   capturedAt: now,
   expiresAt: now + 60 * DAY,
   params: { utm_source: 'fb' },
+  visit: VISIT,
   storage: 'memory',
 });
 const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new FakeJar(host)) => ({

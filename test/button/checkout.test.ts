@@ -1,7 +1,7 @@
 /** Leaving for checkout: the `hotlink-checkout` event, cancelling it, and a URL that is always current. */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, OTHER_CODE, setUrl, unload, usePage } from '../core/page';
+import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../core/page';
 import { button, clickAndFollow, mount, recordCheckouts, rendered, startCore } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
@@ -74,7 +74,7 @@ describe('an attribution that arrives after the button rendered', () => {
     const core = startCore();
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
     const now = Date.now();
-    document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {} })}; path=/`;
+    document.cookie = `hotlinks=${encodeAttribution({ affiliate: OTHER_CODE, capturedAt: now, expiresAt: now + 86_400_000, params: {}, visit: VISIT })}; path=/`;
     expect(core.getAttribution()).toBeNull();
     expect(clickAndFollow(el)?.url).toBe(HOTLINK);
     // The next page.

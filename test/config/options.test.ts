@@ -74,6 +74,13 @@ const table: Record<string, Row> = {
     invalid: ['a&b', 'a=b', 'a b'],
     invalidInit: ['', ['af'], 'af#'],
   },
+  visitParam: {
+    attribute: 'data-visit-param',
+    default: 'xcod',
+    valid: [['false', false], ['visita', 'visita'], [' src ', 'src']],
+    invalid: ['a&b', 'a b', 'x'.repeat(65)],
+    invalidInit: ['', true, 'a=b', ['xcod']],
+  },
   checkoutHosts: {
     attribute: 'data-checkout-hosts',
     default: ['pay.hotmart.com', 'payment.hotmart.com'],
@@ -98,9 +105,9 @@ const table: Record<string, Row> = {
   cleanUrl: {
     attribute: 'data-clean-url',
     default: false,
-    valid: [['true', true], ['', true], ['false', false]],
-    invalid: ['yes', '1', 'TRUE'],
-    invalidInit: ['true', 1],
+    valid: [['true', true], ['', true], ['false', false], ['all', 'all']],
+    invalid: ['yes', '1', 'TRUE', 'All'],
+    invalidInit: ['true', 1, 'everything'],
   },
   decorate: {
     attribute: 'data-decorate',
@@ -113,8 +120,9 @@ const table: Record<string, Row> = {
     attribute: 'data-cross-domain',
     default: [],
     valid: [['curso.example, *.example.org', ['curso.example', '*.example.org']]],
-    invalid: ['https://curso.example', 'Curso.example', '*example.org', '*.com'],
-    invalidInit: ['curso.example', ['*.com'], ['curso.example:443']],
+    // A public suffix behind "*." would decorate links to strangers' sites.
+    invalid: ['https://curso.example', 'Curso.example', '*example.org', '*.com', '*.com.br', 'curso.example, *.co.uk', '*.kpages.online'],
+    invalidInit: ['curso.example', ['*.com'], ['curso.example:443'], ['*.net.br'], ['*.greatpages.com.br']],
   },
   collect: {
     attribute: 'data-collect',
@@ -232,7 +240,7 @@ describe('the drop-in reads its own script tag', () => {
     const attribution = api().getAttribution()!;
     expect(attribution).toMatchObject({ affiliate: CODE, storage: 'cookie' });
     expect(attribution.expiresAt - attribution.capturedAt).toBe(400 * DAY);
-    expect(cookie('aff')).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie('aff')).toMatch(new RegExp(`^2\\|${CODE}\\|`));
     expect(cookie('hotlinks')).toBeUndefined();
     expect((window as unknown as { dataLayer: unknown[] }).dataLayer).toContainEqual(
       expect.objectContaining({ event: 'hotlinks_attribution', hotlinks: expect.objectContaining({ affiliate: CODE }) }),
@@ -279,12 +287,27 @@ describe('the browser validator agrees with zod', () => {
     cookieDomain: ['auto', 'shop.example', 'a.b.c.shop.example', 'SHOP.example', '.shop.example', 'shop', 'xn--bcher-kva.example', 'a-.example', 'a'.repeat(64) + '.example', '1.2.3.4', 'shop.example.'],
     cookieName: ['hotlinks', 'a-b_c', 'a.b', 'a b', 'x'.repeat(64), 'x'.repeat(65)],
     checkoutParam: ['af', 'a.b', 'a&b', 'x'.repeat(65), ['af']],
+    visitParam: ['xcod', 'a.b', 'a&b', 'x'.repeat(65), ['xcod'], 'false'],
     checkoutHosts: [['pay.hotmart.com'], ['pay.hotmart.com:443'], ['Pay.hotmart.com'], [], Array(32).fill('a.example'), Array(33).fill('a.example'), 'pay.hotmart.com', [, 'pay.hotmart.com']],
     forward: [[], ['gclid'], ['utm source'], Array(33).fill('a'), [null]],
     consent: ['granted', 'pending', 'denied', 'Granted'],
-    cleanUrl: ['false'],
+    cleanUrl: ['false', 'all', 'All'],
     decorate: ['false'],
-    crossDomain: [['a.example'], ['*.a.example'], ['*.com'], ['A.example'], ['a.example:8080'], Array(32).fill('a.example'), Array(33).fill('a.example'), 'a.example'],
+    crossDomain: [
+      ['a.example'],
+      ['*.a.example'],
+      ['*.com'],
+      ['*.com.br'],
+      ['*.co.uk'],
+      ['*.shop.com.br'],
+      ['*.leadlovers.site'],
+      ['meu.leadlovers.site'],
+      ['A.example'],
+      ['a.example:8080'],
+      Array(32).fill('a.example'),
+      Array(33).fill('a.example'),
+      'a.example',
+    ],
     collect: ['/api/hotlinks', 'https://x.example/c', 'http://x.example/c', 'javascript:alert(1)', 'ftp://x.example', '//x.example/c', 'api', 'https://', 'x'.repeat(2001)],
     datalayer: [undefined as never].slice(1),
     debug: [],

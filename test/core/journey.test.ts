@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import type { CheckoutDetail } from '../../src/events';
-import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage } from './page';
+import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage, VISIT } from './page';
 
 const SALES_PAGE = '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc">Buy</a><a id="other" href="https://example.com/?q=1">x</a>';
 
@@ -18,7 +18,7 @@ describe('landing, then a checkout link', () => {
     const hotlinks = start();
     const attribution = hotlinks.getAttribution();
     expect(attribution).toMatchObject({ affiliate: 'O95340038V', params: { utm_source: 'fb' }, storage: 'cookie' });
-    expect(document.cookie).toContain('hotlinks=1|O95340038V|');
+    expect(document.cookie).toContain('hotlinks=2|O95340038V|');
     expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb');
     expect(press(document.getElementById('other')!)).toBe('https://example.com/?q=1');
     expect(events).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('landing, then a checkout link', () => {
     expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb');
     const next = reload(`/?aff=${OTHER_CODE}&utm_source=ig`);
     expect(next.getAttribution()).toMatchObject({ affiliate: OTHER_CODE, params: { utm_source: 'ig' } });
-    expect(cookie()).toMatch(new RegExp(`^1\\|${OTHER_CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${OTHER_CODE}\\|`));
   });
 });
 
@@ -95,12 +95,13 @@ describe('the ESM package and the drop-in on one page', () => {
     expect(fromEsm.options.cookieDays).toBe(90);
     const a = sdk.getAttribution()!;
     expect(a.expiresAt - a.capturedAt).toBe(90 * 86_400_000);
+    // init() with the defaults: the visit id goes to checkout as xcod.
     expect(dropin.checkoutUrl('https://pay.hotmart.com/A72242240H', { off: 'promo' })).toBe(
-      'https://pay.hotmart.com/A72242240H?af=O95340038V&utm_campaign=launch&off=promo',
+      `https://pay.hotmart.com/A72242240H?af=O95340038V&utm_campaign=launch&xcod=${a.visit}&off=promo`,
     );
     await settle();
     // Pressed, the checkout link carries the code once; the other link none.
-    expect(press(document.getElementById('buy')!)).toBe('https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_campaign=launch');
+    expect(press(document.getElementById('buy')!)).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_campaign=launch&xcod=${a.visit}`);
     press(document.getElementById('other')!);
     expect(document.querySelectorAll('a[href*="af=O95340038V"]')).toHaveLength(1);
   });

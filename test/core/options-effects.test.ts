@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { startDropin } from '../../src/dropin-start';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage } from './page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage, VISIT } from './page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const OWN = 'https://checkout.shop.example/p/1';
@@ -52,7 +52,7 @@ const rows: Record<string, Row> = {
     landing: `/?a=${OTHER_CODE}`,
     setup: () => {
       const now = Date.now();
-      const stored = encodeAttribution({ affiliate: CODE, capturedAt: now - DAY, expiresAt: now + 59 * DAY, params: {} });
+      const stored = encodeAttribution({ affiliate: CODE, capturedAt: now - DAY, expiresAt: now + 59 * DAY, params: {}, visit: VISIT });
       document.cookie = `hotlinks=${stored}; path=/; domain=shop.example`;
     },
     observe: () => decodeURIComponent(document.cookie.split('|')[1]),
@@ -99,6 +99,14 @@ const rows: Record<string, Row> = {
     attribute: 'ref',
     withValue: `${BUY}&ref=${CODE}`,
   },
+  visitParam: {
+    landing: `/?a=${CODE}`,
+    observe: (h) => href('buy')!.replace(h.getAttribution()!.visit, '<visit>'),
+    byDefault: `${BUY}&af=${CODE}&xcod=<visit>`,
+    value: 'visita',
+    attribute: 'visita',
+    withValue: `${BUY}&af=${CODE}&visita=<visit>`,
+  },
   checkoutHosts: {
     landing: `/?a=${CODE}`,
     observe: () => [href('buy') != BUY, href('own') != OWN],
@@ -141,11 +149,11 @@ const rows: Record<string, Row> = {
   },
   crossDomain: {
     landing: `/?a=${CODE}`,
-    observe: () => href('other'),
+    observe: (h) => href('other')!.replace(`${h.getAttribution()!.capturedAt.toString(36)}.${h.getAttribution()!.visit}`, '<hand-off>'),
     byDefault: OTHER_SITE,
     value: ['curso.example'],
     attribute: 'curso.example',
-    withValue: `${OTHER_SITE}?a=${CODE}`,
+    withValue: `${OTHER_SITE}?a=${CODE}&hotlinks=<hand-off>`,
   },
   collect: {
     landing: `/?a=${CODE}`,
@@ -157,7 +165,8 @@ const rows: Record<string, Row> = {
     byDefault: [],
     value: '/api/hotlinks',
     attribute: '/api/hotlinks',
-    withValue: ['/api/hotlinks'],
+    // A path is this site's, resolved against the page's own address (never a `<base href>`).
+    withValue: ['https://www.shop.example/api/hotlinks'],
   },
   datalayer: {
     landing: `/?a=${CODE}`,
@@ -202,7 +211,8 @@ describe("what each option of docs/CONTRACT.md's table does", () => {
 
   describe.each(Object.entries(rows))('%s', (key, row) => {
     it('by default', async () => {
-      expect(await run(row, () => start())).toEqual(row.byDefault);
+      // The visit id's row with the shipped default (the other rows' links leave it out: see page.ts).
+      expect(await run(row, () => start(key == 'visitParam' ? { visitParam: undefined } : {}))).toEqual(row.byDefault);
     });
 
     it(`init({ ${key}: ${JSON.stringify(row.value)} })`, async () => {
@@ -214,6 +224,7 @@ describe("what each option of docs/CONTRACT.md's table does", () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       const script = document.createElement('script');
       script.setAttribute(attributeOf(key), row.attribute);
+      if (key != 'visitParam') script.setAttribute('data-visit-param', 'false');
       vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
       const observed = await run(row, () => {
         startDropin();
@@ -251,6 +262,7 @@ describe("what each option of docs/CONTRACT.md's table does", () => {
     startDropin();
     await settle();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[hotlinks\] data-checkout-param .*"a&b".*; the default is used$/));
-    expect(href('buy')).toBe(`${BUY}&af=${CODE}`);
+    const { visit } = (window as unknown as { HotLinks: HotLinks }).HotLinks.getAttribution()!;
+    expect(href('buy')).toBe(`${BUY}&af=${CODE}&xcod=${visit}`);
   });
 });

@@ -5,29 +5,38 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resolveOptions } from '../../src/config/validate';
+import { documentProperty } from '../../src/dom';
 import { type HotLinks, startHotLinks } from '../../src/hotlinks';
 
 export const ORIGIN = 'https://www.shop.example';
 export const CODE = 'O95340038V';
 export const OTHER_CODE = 'Q100328287K';
 export const DAY = 86_400_000;
+export { VISIT } from '../fixtures/visit';
 
-/** Options as `init()` resolves them; a bad option fails the test. */
+/**
+ * Options as `init()` resolves them; a bad option fails the test. Without the visit id in checkout
+ * URLs (`visitParam: false`) unless a test asks for it: it is random, and the tests of codes and tags
+ * assert exact URLs; test/attribution/visit.test.ts and the browser suite cover it as it ships.
+ */
 export const options = (input: Record<string, unknown> = {}) =>
-  resolveOptions(input, (key, problem) => {
+  resolveOptions({ visitParam: false, ...input }, (key, problem) => {
     throw new Error(`${key} ${problem}`);
   });
 
 /** Lets microtasks and timers run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const cookieDescriptor = (() => {
-  for (let p: object | null = document; p; p = Object.getPrototypeOf(p)) {
-    const descriptor = Object.getOwnPropertyDescriptor(p, 'cookie');
-    if (descriptor) return descriptor;
-  }
-  throw new Error('no document.cookie');
-})();
+/**
+ * The page's own `document.cookie`. The core reads it through `Document.prototype` (markup cannot
+ * shadow that: see src/dom.ts), so a test that makes the cookie jar behave otherwise redefines it
+ * there, for every reader, and the page is given the original back after each test.
+ */
+const cookieDescriptor = documentProperty('cookie');
+/** What `Document.prototype` itself holds (happy-dom may define the accessor on a prototype above it). */
+const ownCookieDescriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+const defineCookie = (get: () => string, set: (value: string) => void) =>
+  Object.defineProperty(Document.prototype, 'cookie', { configurable: true, get, set });
 
 /** Removes every cookie the page can see, host-only and on every parent domain. */
 export function clearCookies() {
@@ -48,20 +57,19 @@ export function cookie(name = 'hotlinks'): string | undefined {
 /** Every string assigned to `document.cookie` from now on (what the browser was asked to store). */
 export function recordCookieWrites(): string[] {
   const writes: string[] = [];
-  Object.defineProperty(document, 'cookie', {
-    configurable: true,
-    get: () => cookieDescriptor.get!.call(document),
-    set: (value: string) => {
+  defineCookie(
+    () => cookieDescriptor.get!.call(document),
+    (value: string) => {
       writes.push(value);
       cookieDescriptor.set!.call(document, value);
     },
-  });
+  );
   return writes;
 }
 
 /** Makes `document.cookie` behave as given (throwing, or silently refusing) until the test ends. */
 export function stubCookie(get: () => string, set: (value: string) => void) {
-  Object.defineProperty(document, 'cookie', { configurable: true, get, set });
+  defineCookie(get, set);
 }
 
 /** The attributes of the last write of cookie `name`, lowercased keys: `{ 'max-age', domain, samesite, secure, path }`. */
@@ -81,6 +89,7 @@ export function setUrl(url: string) {
 }
 
 let observers: MutationObserver[] = [];
+let modules: MutationObserver | undefined;
 /** Listeners added since the page was set up; `ours` marks those HotLinks added (in `start()`). */
 let listeners: { target: EventTarget; type: string; listener: EventListenerOrEventListenerObject; opts: unknown; ours: boolean }[] = [];
 let starting = false;
@@ -195,6 +204,14 @@ export function usePage(url = ORIGIN + '/', body = '') {
     setUrl(url);
     document.body.innerHTML = pageBody = body;
     const RealObserver = MutationObserver;
+    // happy-dom runs no module: a companion's `<link rel=modulepreload>` fails, as a browser's does
+    // when the file cannot be fetched (here, where it would announce nothing at all).
+    modules = new RealObserver((records) => {
+      for (const node of records.flatMap((record) => [...record.addedNodes])) {
+        if (node instanceof HTMLLinkElement && node.rel == 'modulepreload') queueMicrotask(() => node.dispatchEvent(new Event('error')));
+      }
+    });
+    modules.observe(document.documentElement, { childList: true, subtree: true });
     vi.stubGlobal(
       'MutationObserver',
       class extends RealObserver {
@@ -204,18 +221,30 @@ export function usePage(url = ORIGIN + '/', body = '') {
         }
       },
     );
-    for (const target of [document, window] as EventTarget[]) {
-      const add = target.addEventListener;
+    // The core adds its listeners on `document` through `EventTarget.prototype` (see src/dom.ts),
+    // those on `window` through `window`'s own method (happy-dom's global is no EventTarget of its own).
+    // Where `document.addEventListener` really comes from (happy-dom's global `EventTarget` is a
+    // subclass of the one its nodes inherit from), the global one the core calls, and `window`'s:
+    // each method read before any is replaced.
+    let owner: object = document;
+    while (!Object.hasOwn(owner, 'addEventListener')) owner = Object.getPrototypeOf(owner);
+    const targets = [...new Set([owner, EventTarget.prototype, window])] as EventTarget[];
+    for (const [target, add] of targets.map((target) => [target, target.addEventListener] as const)) {
       vi.spyOn(target, 'addEventListener').mockImplementation(function (this: EventTarget, type, listener, opts) {
-        if (listener) listeners.push({ target, type, listener, opts, ours: starting });
-        return add.call(this, type, listener, opts as AddEventListenerOptions);
+        // A bare `addEventListener(...)` call reaches `window`'s with no `this`.
+        const on = target == window ? window : this;
+        if (listener && (on == document || on == window)) listeners.push({ target: on, type, listener, opts, ours: starting });
+        return add.call(on, type, listener, opts as AddEventListenerOptions);
       });
     }
   });
   afterEach(() => {
+    modules?.disconnect();
+    document.head.querySelectorAll('link[rel=modulepreload]').forEach((link) => link.remove());
     unload();
     removeListeners(() => true);
-    delete (document as { cookie?: string }).cookie;
+    if (ownCookieDescriptor) Object.defineProperty(Document.prototype, 'cookie', ownCookieDescriptor);
+    else delete (Document.prototype as { cookie?: string }).cookie;
     vi.useRealTimers();
     vi.restoreAllMocks();
     vi.unstubAllGlobals();

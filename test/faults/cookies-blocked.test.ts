@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, click, setUrl, settle, stubCookie, usePage } from '../core/page';
+import { CODE, ORIGIN, click, setUrl, settle, stubCookie, usePage, VISIT } from '../core/page';
 import { runDropin } from './built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
@@ -29,6 +29,7 @@ describe('cookies blocked, the built drop-in and its Buy button', () => {
     const hotlinks = (window as unknown as { HotLinks: HotLinks }).HotLinks;
     expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, storage: 'memory' });
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!;
-    expect(click(link)).toBe(`${HOTLINK}&af=${CODE}&utm_source=fb&sck=blog`);
+    // The visit id goes with it, though it lives in this page's memory only.
+    expect(click(link)).toBe(`${HOTLINK}&af=${CODE}&utm_source=fb&xcod=${hotlinks.getAttribution()!.visit}&sck=blog`);
   });
 });

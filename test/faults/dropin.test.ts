@@ -10,6 +10,8 @@ import { runDropin } from './built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 const DECORATED = `${HOTLINK}&af=${CODE}&utm_source=fb`;
+/** DECORATED with the visit id, as the drop-in's defaults send it (`xcod`). */
+const decorated = () => `${DECORATED}&xcod=${api().getAttribution()!.visit}`;
 const BUTTON = `<hotlink-buy-button hotlink="${HOTLINK}"><a id="fallback" href="${HOTLINK}">Comprar</a></hotlink-buy-button>`;
 const api = () => (window as unknown as { HotLinks: HotLinks }).HotLinks;
 
@@ -34,11 +36,11 @@ describe('the built drop-in (dist/hotlinks.js) in a browser without custom eleme
     setUrl(`/curso?a=${CODE}&utm_source=fb`);
     expect(() => runDropin('hotlinks.js')).not.toThrow();
     await settle();
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
     expect(api().getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
     // Never upgraded: its light DOM is what the visitor sees and clicks.
     expect(document.querySelector('hotlink-buy-button')!.shadowRoot).toBeNull();
-    expect(click(document.getElementById('fallback')!)).toBe(DECORATED);
+    expect(click(document.getElementById('fallback')!)).toBe(decorated());
     expect(pageErrors).toEqual([]);
   });
 });
@@ -51,10 +53,10 @@ describe('the built capture script (dist/hotlinks-capture.js) when its reporter 
     const warnings = recordConsole('warn');
     // The reporter is fetched from beside the script (https://www.shop.example/js/): here that import fails.
     runDropin('hotlinks-capture.js', { 'data-collect': '/api/hotlinks', 'data-datalayer': '' });
-    expect(click(document.getElementById('buy')!)).toBe(DECORATED);
+    expect(click(document.getElementById('buy')!)).toBe(decorated());
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
     expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
     // The producer is told which file, from where, and what the page loses.
     expect(warnings).toEqual([
@@ -80,8 +82,8 @@ describe('the ESM package after the built capture script started', () => {
     const attribution = sdk.getAttribution()!;
     expect(attribution.expiresAt - attribution.capturedAt).toBe(30 * 86_400_000);
     expect(api().getAttribution()).toEqual(attribution);
-    expect(sdk.checkoutUrl(HOTLINK)).toBe(DECORATED);
-    expect(click(document.getElementById('buy')!)).toBe(DECORATED);
+    expect(sdk.checkoutUrl(HOTLINK)).toBe(decorated());
+    expect(click(document.getElementById('buy')!)).toBe(decorated());
     expect(pageErrors).toEqual([]);
   });
 });
@@ -108,10 +110,10 @@ describe('the built drop-in beside the ESM package (sources) that started first'
     expect(api().getAttribution()).toEqual(attribution);
     expect(document.cookie.split('; ').filter((c) => c.startsWith('hotlinks='))).toHaveLength(1);
     // The fallback link decorated once, and the button (the ESM's definition) leads to the same checkout.
-    expect(click(document.getElementById('fallback')!)).toBe(DECORATED);
+    expect(click(document.getElementById('fallback')!)).toBe(decorated());
     const el = document.querySelector('hotlink-buy-button') as HTMLElement & { updateComplete: Promise<unknown> };
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe(DECORATED);
+    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe(decorated());
     expect(messages).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -27,7 +27,8 @@ describe('<hotlink-buy-button> already defined by another script', () => {
     expect(customElements.get('hotlink-buy-button')).toBe(Theirs);
     expect(warnings).toEqual(['[hotlinks] <hotlink-buy-button> is already defined by another script; it is left as it is']);
     expect(errors).not.toHaveBeenCalled();
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
-    expect(click(document.getElementById('fallback')!)).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
+    const { visit } = (window as unknown as { HotLinks: { getAttribution(): { visit: string } } }).HotLinks.getAttribution();
+    expect(click(document.getElementById('fallback')!)).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
   });
 });

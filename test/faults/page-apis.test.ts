@@ -34,7 +34,7 @@ describe('localStorage and sessionStorage throw', () => {
     const hotlinks = start({ cleanUrl: true, consent: 'pending' });
     expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
     hotlinks.consent(true);
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
     expect(click(buy())).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
     hotlinks.clear();
     expect(hotlinks.getAttribution()).toBeNull();
@@ -60,7 +60,7 @@ describe('history methods', () => {
     let hotlinks!: ReturnType<typeof start>;
     expect(() => (hotlinks = start({ cleanUrl: true }))).not.toThrow();
     expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
-    expect(cookie()).toMatch(new RegExp(`^1\\|${CODE}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
     expect(location.search + location.hash).toBe(`?a=${CODE}&x=1#preco`);
     expect(click(buy())).toBe(`${BUY}&af=${CODE}`);
     // The page's own call fails as it would without us: its error, unchanged, and nothing captured.

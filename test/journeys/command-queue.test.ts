@@ -11,6 +11,9 @@ import { loadDropin, pageApi } from './act';
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const PAGE = `<a id="buy" href="${HOTLINK}">Comprar</a><a id="other" href="https://payment.hotmart.com/next/T83787812B">Outro</a>`;
 const stored = () => cookie()?.split('|')[1];
+/** `?af=<code>&xcod=<visit>`: a checkout link's query with the drop-in's defaults. */
+const added = (code: string) => `?af=${code}&xcod=${pageApi().getAttribution().visit}`;
+const UNKNOWN = (name: string) => `[hotlinks] HotLinks.push(): unknown command "${name}" (the commands are consent, clear, decorate, init)`;
 /** What a page writes before the script tag, as the README shows it. */
 const queue = (...commands: unknown[][]) => {
   const w = window as unknown as { HotLinks?: unknown[] };
@@ -42,21 +45,34 @@ describe('commands queued before the script loaded', () => {
     setUrl(`/curso?a=${CODE}`);
     queue(['decorate']);
     await loadDropin('hotlinks-capture.js');
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe(`${HOTLINK}?af=${CODE}`);
-    expect(document.getElementById('other')!.getAttribute('href')).toBe(`https://payment.hotmart.com/next/T83787812B?af=${CODE}`);
+    expect(document.getElementById('buy')!.getAttribute('href')).toBe(HOTLINK + added(CODE));
+    expect(document.getElementById('other')!.getAttribute('href')).toBe('https://payment.hotmart.com/next/T83787812B' + added(CODE));
   });
 
   it('an unknown command and a throwing one are warned by name; the rest of the queue still runs', async () => {
     setUrl(`/curso?a=${CODE}`);
-    queue(['nope', 1], ['checkoutUrl', 'http://evil.example/'], ['push', ['consent', false]], ['consent', true]);
+    queue(['nope', 1], ['init', { cookieDays: 'abc' }], ['push', ['consent', false]], ['consent', true]);
     const warnings = recordConsole('warn');
     await loadDropin('hotlinks-capture.js', { 'data-consent': 'pending' });
     expect(warnings).toEqual([
-      '[hotlinks] HotLinks.push(): unknown command "nope"',
-      expect.stringMatching(/^\[hotlinks\] HotLinks\.push\(\): Error: HotLinks\.checkoutUrl\(\): "http:\/\/evil\.example\/" is not an https: URL on a checkout host/),
-      '[hotlinks] HotLinks.push(): unknown command "push"',
+      UNKNOWN('nope'),
+      expect.stringMatching(/^\[hotlinks\] HotLinks\.push\(\): Error: HotLinks\.init\(\): cookieDays /),
+      UNKNOWN('push'),
     ]);
     expect(stored()).toBe(CODE);
+  });
+
+  it("only the page's commands run: the core's other members (beginCheckout, checkoutUrl, writtenUrl) are unknown", async () => {
+    setUrl(`/curso?a=${CODE}`);
+    const departures: unknown[] = [];
+    document.addEventListener('hotlink-checkout', (e) => departures.push(e));
+    queue(['beginCheckout', 'https://evil.example/forged', document], ['checkoutUrl', 'http://evil.example/'], ['writtenUrl', document.body], ['getAttribution']);
+    const warnings = recordConsole('warn');
+    await loadDropin('hotlinks-capture.js');
+    expect(warnings).toEqual([UNKNOWN('beginCheckout'), UNKNOWN('checkoutUrl'), UNKNOWN('writtenUrl'), UNKNOWN('getAttribution')]);
+    expect(departures).toEqual([]);
+    pageApi().push(['beginCheckout', 'https://evil.example/forged', document]);
+    expect(departures).toEqual([]);
   });
 });
 
@@ -73,14 +89,14 @@ describe('HotLinks.push after the script loaded', () => {
     expect(document.getElementById('buy')!.getAttribute('href')).toBe(HOTLINK);
     history.pushState(null, '', `/oferta?a=${OTHER_CODE}`);
     // Decorated earlier by the command: re-decorated when the attribution changes.
-    expect(document.getElementById('buy')!.getAttribute('href')).toBe(`${HOTLINK}?af=${OTHER_CODE}`);
+    expect(document.getElementById('buy')!.getAttribute('href')).toBe(HOTLINK + added(OTHER_CODE));
   });
 
   it('with data-consent="pending": push([\'consent\', true]) from a banner stores the code', async () => {
     setUrl(`/curso?a=${CODE}`);
     await loadDropin('hotlinks-capture.js', { 'data-consent': 'pending' });
     expect(document.cookie).toBe('');
-    expect(press(document.getElementById('buy')!)).toBe(`${HOTLINK}?af=${CODE}`);
+    expect(press(document.getElementById('buy')!)).toBe(HOTLINK + added(CODE));
     pageApi().push(['consent', true]);
     expect(stored()).toBe(CODE);
   });
@@ -90,8 +106,8 @@ describe('HotLinks.push after the script loaded', () => {
     const warnings = recordConsole('warn');
     expect(() => pageApi().push(['nope'], 'alsoNope', ['init', { cookieDays: 'abc' }])).not.toThrow();
     expect(warnings).toEqual([
-      '[hotlinks] HotLinks.push(): unknown command "nope"',
-      '[hotlinks] HotLinks.push(): unknown command "alsoNope"',
+      UNKNOWN('nope'),
+      UNKNOWN('alsoNope'),
       expect.stringMatching(/^\[hotlinks\] HotLinks\.push\(\): Error: HotLinks\.init\(\): cookieDays /),
     ]);
   });

@@ -76,9 +76,15 @@ describe('Google Consent Mode v2', () => {
   });
 
   it.each([
-    { case: 'the same commands as plain arrays', push: (layer: unknown[]) => layer.push(['consent', 'update', { ad_storage: 'granted' }]) },
-    { case: 'gtag() defined only after the script', push: () => gtagSnippet()('consent', 'update', { ad_storage: 'granted' }) },
-  ])('pushed after the script started, $case: stored', ({ push }) => {
+    { case: 'gtag() defined only after the script', push: () => gtagSnippet()('consent', 'update', { ad_storage: 'granted' }), expected: CODE },
+    // Not gtag()'s `arguments`: anything a page bridged onto dataLayer (a cross-origin frame's message, say) is no consent.
+    { case: 'the same commands as a plain array', push: (layer: unknown[]) => layer.push(['consent', 'update', { ad_storage: 'granted' }]), expected: undefined },
+    {
+      case: 'the same commands as a plain object',
+      push: (layer: unknown[]) => layer.push({ 0: 'consent', 1: 'update', 2: { ad_storage: 'granted' }, length: 3 }),
+      expected: undefined,
+    },
+  ])('pushed after the script started, $case: stored $expected', ({ push, expected }) => {
     setUrl(`/curso?a=${CODE}`);
     start({ consent: 'google' });
     expect(document.cookie).toBe('');
@@ -86,7 +92,7 @@ describe('Google Consent Mode v2', () => {
     const layer = (window as unknown as { dataLayer: unknown[] }).dataLayer;
     layer.push({ event: 'page_view' }, null as unknown as object, 42 as unknown as object);
     push(layer);
-    expect(stored()).toBe(CODE);
+    expect(stored()).toBe(expected);
     expect(layer.slice(0, 3)).toEqual([{ event: 'page_view' }, null, 42]);
   });
 

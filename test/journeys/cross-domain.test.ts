@@ -6,10 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CODE, ORIGIN, click, press, recordConsole, setUrl, start, submit, usePage } from '../core/page';
-import { loadDropin } from './act';
+import { loadDropin, pageApi } from './act';
+import type { HotLinks } from '../../src/hotlinks';
 
 const LANDING = `/curso?a=${CODE}&utm_source=fb`;
-const ADDED = `a=${CODE}&utm_source=fb`;
+/**
+ * What a link to another site of the producer's gets from LANDING: the code, the tags, and the
+ * hand-off (`hotlinks=<capturedAt in base 36>.<visit>`), so the attribution keeps its age and visit there.
+ */
+const added = (hotlinks: HotLinks, tags = '&utm_source=fb') => {
+  const { capturedAt, visit } = hotlinks.getAttribution()!;
+  return `a=${CODE}${tags}&hotlinks=${capturedAt.toString(36)}.${visit}`;
+};
+/** Where a table's expected URL says `{added}`, that; `{added without tags}`: the code and the hand-off alone. */
+const expand = (url: string, hotlinks: HotLinks) => url.replace('{added}', added(hotlinks)).replace('{added without tags}', added(hotlinks, ''));
 
 /** One link, pressed: its href after the press. */
 const pressed = (href: string) => {
@@ -24,14 +34,15 @@ describe('links to the hosts in crossDomain', () => {
   usePage(ORIGIN + '/');
 
   it.each([
-    { href: 'https://curso.other.example/', becomes: `https://curso.other.example/?${ADDED}` },
-    { href: 'https://curso.other.example/aula?x=1#sec', becomes: `https://curso.other.example/aula?x=1&${ADDED}#sec` },
-    { href: 'http://curso.other.example/aula', becomes: `http://curso.other.example/aula?${ADDED}` },
+    { href: 'https://curso.other.example/', becomes: `https://curso.other.example/?{added}` },
+    { href: 'https://curso.other.example/aula?x=1#sec', becomes: `https://curso.other.example/aula?x=1&{added}#sec` },
+    { href: 'http://curso.other.example/aula', becomes: `http://curso.other.example/aula?{added}` },
     { href: 'https://curso.other.example/?utm_source=own&a=MINE', becomes: 'https://curso.other.example/?utm_source=own&a=MINE' },
-    { href: 'https://curso.other.example/?utm_source=own', becomes: `https://curso.other.example/?utm_source=own&a=${CODE}` },
-    { href: 'https://example.org/', becomes: `https://example.org/?${ADDED}` },
-    { href: 'https://www.example.org/p', becomes: `https://www.example.org/p?${ADDED}` },
-    { href: 'https://a.b.example.org/p#top', becomes: `https://a.b.example.org/p?${ADDED}#top` },
+    // The link's own values win; the hand-off goes with our code, not with a code the link carries.
+    { href: 'https://curso.other.example/?utm_source=own', becomes: 'https://curso.other.example/?utm_source=own&{added without tags}' },
+    { href: 'https://example.org/', becomes: `https://example.org/?{added}` },
+    { href: 'https://www.example.org/p', becomes: `https://www.example.org/p?{added}` },
+    { href: 'https://a.b.example.org/p#top', becomes: `https://a.b.example.org/p?{added}#top` },
     // Not in the list: exactly as written.
     { href: 'https://www.curso.other.example/', becomes: 'https://www.curso.other.example/' },
     { href: 'https://other.example/', becomes: 'https://other.example/' },
@@ -45,57 +56,66 @@ describe('links to the hosts in crossDomain', () => {
     { href: 'https://www.shop.example/oferta', becomes: 'https://www.shop.example/oferta' },
   ])('$href → $becomes', ({ href, becomes }) => {
     setUrl(LANDING);
-    start({ crossDomain: ['curso.other.example', '*.example.org', '*.shop.example'] });
-    expect(pressed(href)).toBe(becomes);
+    const hotlinks = start({ crossDomain: ['curso.other.example', '*.example.org', '*.shop.example'] });
+    expect(pressed(href)).toBe(expand(becomes, hotlinks));
   });
 
   it('nothing is decorated before the visitor acts; a click decorates and leaves without a hotlink-checkout event', () => {
     setUrl(LANDING);
-    start({ crossDomain: ['curso.other.example'] });
+    const hotlinks = start({ crossDomain: ['curso.other.example'] });
     document.body.innerHTML = '<a id="other" href="https://curso.other.example/aula">Aula</a>';
     const departures: unknown[] = [];
     document.addEventListener('hotlink-checkout', (e) => departures.push(e.detail));
     expect(document.getElementById('other')!.getAttribute('href')).toBe('https://curso.other.example/aula');
-    expect(click(document.getElementById('other')!)).toBe(`https://curso.other.example/aula?${ADDED}`);
+    expect(click(document.getElementById('other')!)).toBe(`https://curso.other.example/aula?${added(hotlinks)}`);
     expect(departures).toEqual([]);
   });
 
   it('the code goes as the first name of params; a checkout link still gets checkoutParam', () => {
     setUrl(`/?ref=${CODE}`);
-    start({ params: ['ref', 'a'], crossDomain: ['curso.other.example'] });
-    expect(pressed('https://curso.other.example/')).toBe(`https://curso.other.example/?ref=${CODE}`);
+    const hotlinks = start({ params: ['ref', 'a'], crossDomain: ['curso.other.example'] });
+    const { capturedAt, visit } = hotlinks.getAttribution()!;
+    expect(pressed('https://curso.other.example/')).toBe(`https://curso.other.example/?ref=${CODE}&hotlinks=${capturedAt.toString(36)}.${visit}`);
     expect(pressed('https://pay.hotmart.com/A72242240H')).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}`);
   });
 
-  it('without a code, the forwarded parameters still go; without either, the link stays as written', () => {
+  it('without a code, the forwarded parameters (a source) and its hand-off still go, from later pages too', () => {
     setUrl('/?utm_source=fb&gclid=G1');
-    start({ crossDomain: ['curso.other.example'] });
-    expect(pressed('https://curso.other.example/a')).toBe('https://curso.other.example/a?utm_source=fb&gclid=G1');
+    const hotlinks = start({ crossDomain: ['curso.other.example'] });
+    const { capturedAt, visit } = hotlinks.getAttribution()!;
+    const expected = `?utm_source=fb&gclid=G1&hotlinks=${capturedAt.toString(36)}.${visit}`;
+    expect(pressed('https://curso.other.example/a')).toBe('https://curso.other.example/a' + expected);
     history.pushState(null, '', '/outra');
+    expect(pressed('https://curso.other.example/b')).toBe('https://curso.other.example/b' + expected);
+  });
+
+  it('without any attribution, the link stays as written', () => {
+    setUrl('/');
+    start({ crossDomain: ['curso.other.example'] });
     expect(pressed('https://curso.other.example/b')).toBe('https://curso.other.example/b');
   });
 
   it('a page that changes the link later gets its new URL decorated at the next press', () => {
     setUrl(LANDING);
-    start({ crossDomain: ['curso.other.example'] });
+    const hotlinks = start({ crossDomain: ['curso.other.example'] });
     document.body.innerHTML = '<a id="l" href="https://curso.other.example/a">x</a>';
     const link = document.getElementById('l')!;
-    expect(press(link)).toBe(`https://curso.other.example/a?${ADDED}`);
+    expect(press(link)).toBe(`https://curso.other.example/a?${added(hotlinks)}`);
     link.setAttribute('href', 'https://curso.other.example/b?y=2');
-    expect(press(link)).toBe(`https://curso.other.example/b?y=2&${ADDED}`);
+    expect(press(link)).toBe(`https://curso.other.example/b?y=2&${added(hotlinks)}`);
   });
 
   it.each([
-    { form: '<form method="get" action="https://curso.other.example/inscricao"><input name="nome" value="Ana"></form>', url: `https://curso.other.example/inscricao?nome=Ana&${ADDED}` },
-    { form: '<form method="get" action="https://curso.other.example/inscricao"><input name="utm_source" value="own"></form>', url: `https://curso.other.example/inscricao?utm_source=own&a=${CODE}` },
+    { form: '<form method="get" action="https://curso.other.example/inscricao"><input name="nome" value="Ana"></form>', url: `https://curso.other.example/inscricao?nome=Ana&{added}` },
+    { form: '<form method="get" action="https://curso.other.example/inscricao"><input name="utm_source" value="own"></form>', url: 'https://curso.other.example/inscricao?utm_source=own&{added without tags}' },
     { form: '<form method="get" action="https://elsewhere.example/inscricao"><input name="nome" value="Ana"></form>', url: 'https://elsewhere.example/inscricao?nome=Ana' },
   ])('GET form: $url', ({ form, url }) => {
     setUrl(LANDING);
-    start({ crossDomain: ['curso.other.example'] });
+    const hotlinks = start({ crossDomain: ['curso.other.example'] });
     document.body.innerHTML = form;
     const departures: unknown[] = [];
     document.addEventListener('hotlink-checkout', (e) => departures.push(e.detail));
-    expect(submit(document.querySelector('form')!)).toBe(url);
+    expect(submit(document.querySelector('form')!)).toBe(expand(url, hotlinks));
     expect(departures).toEqual([]);
   });
 });
@@ -107,9 +127,10 @@ describe('data-cross-domain on the built drop-in', () => {
     setUrl(LANDING);
     const warnings = recordConsole('warn');
     await loadDropin('hotlinks-capture.js', { 'data-cross-domain': 'curso.other.example, *.example.org' });
+    const hotlinks: HotLinks = pageApi();
     expect(warnings).toEqual([]);
-    expect(pressed('https://curso.other.example/')).toBe(`https://curso.other.example/?${ADDED}`);
-    expect(pressed('https://example.org/')).toBe(`https://example.org/?${ADDED}`);
+    expect(pressed('https://curso.other.example/')).toBe(`https://curso.other.example/?${added(hotlinks)}`);
+    expect(pressed('https://example.org/')).toBe(`https://example.org/?${added(hotlinks)}`);
   });
 
   it.each([
@@ -129,7 +150,8 @@ describe('data-cross-domain on the built drop-in', () => {
     // The value is shown as the producer wrote it.
     expect(warnings[0]).toContain(JSON.stringify(value));
     expect(pressed('https://curso.other.example/')).toBe('https://curso.other.example/');
-    // The rest of the script works: checkout links still carry the code.
-    expect(pressed('https://pay.hotmart.com/A72242240H')).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=fb`);
+    // The rest of the script works: checkout links still carry the code (and the visit id).
+    const { visit } = pageApi().getAttribution();
+    expect(pressed('https://pay.hotmart.com/A72242240H')).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=fb&xcod=${visit}`);
   });
 });

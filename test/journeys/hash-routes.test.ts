@@ -26,7 +26,7 @@ describe('a landing in the hash', () => {
     { url: `/#a=${CODE}`, affiliate: undefined, checkout: HOTLINK },
   ])('$url: $affiliate', ({ url, affiliate, checkout }) => {
     setUrl(url);
-    const captured: string[] = [];
+    const captured: (string | null)[] = [];
     document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail.affiliate));
     start();
     expect(captured).toEqual(affiliate ? [affiliate] : []);
@@ -35,7 +35,7 @@ describe('a landing in the hash', () => {
   });
 
   it('hashchange navigations are landings; one landing is captured once', async () => {
-    const captured: string[] = [];
+    const captured: (string | null)[] = [];
     document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail.affiliate));
     start();
     location.hash = `#/curso?a=${CODE}&utm_source=fb`;
@@ -56,14 +56,18 @@ describe('a landing in the hash', () => {
   });
 
   it.each([
-    { url: `/#/curso?a=${CODE}&utm_source=fb&lang=pt`, clean: '/#/curso?lang=pt' },
-    { url: `/#/curso?a=${CODE}`, clean: '/#/curso' },
-    { url: `/#?a=${CODE}&utm_source=fb`, clean: '/' },
-    { url: `/p?x=1&a=${CODE}#/curso?utm_source=fb&y=2`, clean: '/p?x=1#/curso?y=2' },
-    { url: `/p?a=${CODE}#precos`, clean: '/p#precos' },
-  ])('clean-url: $url → $clean', ({ url, clean }) => {
+    // utm_* stays for the page's other tags to read, unless cleanUrl is 'all'.
+    { url: `/#/curso?a=${CODE}&utm_source=fb&lang=pt`, cleanUrl: true, clean: '/#/curso?utm_source=fb&lang=pt' },
+    { url: `/#/curso?a=${CODE}&sck=bio&lang=pt`, cleanUrl: true, clean: '/#/curso?lang=pt' },
+    { url: `/#/curso?a=${CODE}&utm_source=fb&lang=pt`, cleanUrl: 'all', clean: '/#/curso?lang=pt' },
+    { url: `/#/curso?a=${CODE}`, cleanUrl: true, clean: '/#/curso' },
+    { url: `/#?a=${CODE}&utm_source=fb`, cleanUrl: 'all', clean: '/' },
+    { url: `/#?a=${CODE}&sck=bio`, cleanUrl: true, clean: '/' },
+    { url: `/p?x=1&a=${CODE}#/curso?utm_source=fb&y=2`, cleanUrl: 'all', clean: '/p?x=1#/curso?y=2' },
+    { url: `/p?a=${CODE}#precos`, cleanUrl: true, clean: '/p#precos' },
+  ])('clean-url $cleanUrl: $url → $clean', ({ url, cleanUrl, clean }) => {
     setUrl(url);
-    start({ cleanUrl: true });
+    start({ cleanUrl });
     expect(location.href).toBe(ORIGIN + clean);
     expect(buy()).toMatch(new RegExp(`^${HOTLINK}\\?af=${CODE}`));
   });

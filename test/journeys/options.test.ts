@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { init } from '../../src/instance';
 import { CODE, ORIGIN, cookie, press, recordConsole, setUrl, usePage } from '../core/page';
-import { loadDropin } from './act';
+import { loadDropin, pageApi } from './act';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const LANDING = `/curso?a=${CODE}&utm_source=fb&gclid=Cj0KCQ`;
@@ -36,8 +36,10 @@ describe('each setting on the drop-in tag', () => {
     const warnings = recordConsole('warn');
     await loadDropin('hotlinks-capture.js', attributes as Record<string, string>);
     expect(cookie()?.split('|')[1]).toBe(stored);
-    expect(href('buy')).toBe(buy);
-    const query = `a=${CODE}&utm_source=fb&gclid=Cj0KCQ`;
+    // The drop-in's defaults: the visit id goes to checkout as xcod, and with the hand-off to the producer's other sites.
+    const { capturedAt, visit } = pageApi().getAttribution();
+    expect(href('buy')).toBe(`${buy}&xcod=${visit}`);
+    const query = `a=${CODE}&utm_source=fb&gclid=Cj0KCQ&hotlinks=${capturedAt.toString(36)}.${visit}`;
     expect(href('other')).toBe('https://curso.other.example/aula' + (other ? '?' + query : ''));
     expect(href('apex')).toBe('https://other.example/' + (apex ? '?' + query : ''));
     expect(warnings).toEqual(

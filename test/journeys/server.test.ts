@@ -57,7 +57,7 @@ describe.each(Object.entries(servers))('%s', (_, serve) => {
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(PAGE);
     expect(answer.setCookie).toHaveLength(1);
-    expect(answer.setCookie[0]).toMatch(new RegExp(`^hotlinks=1\\|${CODE}\\|.*; Path=/; Max-Age=\\d+; Domain=${domain}; SameSite=Lax; Secure$`));
+    expect(answer.setCookie[0]).toMatch(new RegExp(`^hotlinks=2\\|${CODE}\\|.*; Path=/; Max-Age=\\d+; Domain=${domain}; SameSite=Lax; Secure$`));
     expect(carried(answer.setCookie[0], domain)).toMatchObject({ affiliate: CODE, params });
   });
 

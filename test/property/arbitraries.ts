@@ -31,9 +31,11 @@ export const anyText = (maxLength = 40) =>
 
 /** A valid affiliate code of the default pattern. */
 export const validCode = fc.stringMatching(CODE_PATTERN);
+/** A visit id as the script makes them: 16 URL-safe characters. */
+export const visitId = fc.stringMatching(/^[\w-]{16}$/);
 
 /** What `isForwardable` promises to keep: 1 to 200 characters, none of them control, quote, markup or `;\`. */
-export const UNSAFE_FOR_TAGS = /[\0-\x1f\x7f<>"'`;\\]/;
+export const UNSAFE_FOR_TAGS = /[\0-\x1f\x7f-\x9f\u2028\u2029<>"'`;\\]|\p{Cf}/u;
 export const forwardableValue = fc
   .oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 60 }))
   .filter((value) => !UNSAFE_FOR_TAGS.test(value));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution/attribution';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { ORIGIN, clearCookies, cookie, options, press, recordCookieWrites, reload, usePage } from '../core/page';
-import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode } from './arbitraries';
+import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode, visitId } from './arbitraries';
 import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 300 };
@@ -61,37 +61,51 @@ describe('readLanding(): any query', () => {
 describe('attributeLanding(): any stored attribution, landing and time', () => {
   const stored = fc.option(
     fc.record({
-      affiliate: validCode,
+      affiliate: fc.option(validCode, { nil: null }),
       capturedAt: fc.integer({ min: 0, max: 2 ** 45 }),
       expiresAt: fc.integer({ min: 0, max: 2 ** 45 }),
       params: fc.dictionary(fc.constantFrom(...FORWARD), forwardableValue, { maxKeys: 3 }),
+      visit: visitId,
       storage: fc.constantFrom('cookie' as const, 'memory' as const),
     }),
     { nil: null },
   );
   const landing = fc.record({ affiliate: fc.option(validCode, { nil: undefined }), params: fc.dictionary(fc.constantFrom(...FORWARD), forwardableValue, { maxKeys: 3 }) });
 
-  it('a new code wins under last-click, never over an unexpired one under first-click; the result is always unexpired', () => {
+  it('a new code wins under last-click, never over an unexpired one under first-click; a source never over a code; the visit stays', () => {
     fc.assert(
       fc.property(stored, landing, captureOptions, fc.integer({ min: 0, max: 2 ** 45 }), (before, arrived, input, now) => {
         const resolved = options(input);
         const after = attributeLanding(before, arrived, resolved, now);
-        if (!arrived.affiliate) {
+        const live = before != null && before.expiresAt > now ? before : null;
+        if (!arrived.affiliate && !Object.keys(arrived.params).length) {
+          expect(after).toBeNull();
+          return;
+        }
+        // A source (tags, no code) never displaces a stored code.
+        if (!arrived.affiliate && live?.affiliate) {
           expect(after).toBeNull();
           return;
         }
         // A stored capture dated more than 10 minutes in the future is no earlier click.
-        const standing = before != null && before.expiresAt > now && before.capturedAt <= now + 10 * 60_000;
-        if (standing && resolved.attribution == 'first-click') {
+        if (arrived.affiliate && live?.affiliate && live.capturedAt <= now + 10 * 60_000 && resolved.attribution == 'first-click') {
           expect(after).toBeNull();
           return;
         }
         expect(after).not.toBeNull();
-        expect(after!.affiliate).toBe(arrived.affiliate);
+        expect(after!.affiliate).toBe(arrived.affiliate ?? null);
         expect(after!.expiresAt).toBeGreaterThan(now);
-        // Either the very click already stored (not written again), or a new attribution from now on.
+        // Either the very click already stored (not written again), or a new attribution from now on,
+        // in the visit already stored, or a new one.
         if (after !== before) {
-          expect(after).toEqual({ affiliate: arrived.affiliate, capturedAt: now, expiresAt: now + lifetimeMs(resolved), params: arrived.params, storage: 'memory' });
+          expect(after).toEqual({
+            affiliate: arrived.affiliate ?? null,
+            capturedAt: now,
+            expiresAt: now + lifetimeMs(resolved),
+            params: arrived.params,
+            visit: live ? live.visit : expect.stringMatching(/^[\w-]{16}$/),
+            storage: 'memory',
+          });
         } else {
           expect(before!.params).toEqual(arrived.params);
         }
@@ -126,15 +140,17 @@ describe('a page started from any landing URL', () => {
 
         // The cookie jar: only our cookie (no test cookie beside it), each write well-formed.
         for (const write of writes) expect(write).toMatch(OUR_COOKIE);
-        expect(document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0])).toEqual(expected.affiliate ? ['hotlinks'] : []);
+        // A code, or tags without one (a source), are kept.
+        const kept = !!expected.affiliate || Object.keys(expected.params).length > 0;
+        expect(document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0])).toEqual(kept ? ['hotlinks'] : []);
 
         const attribution = hotlinks.getAttribution();
-        if (!expected.affiliate) {
+        if (!kept) {
           expect(attribution).toBeNull();
         } else {
-          captured++;
-          const { capturedAt } = attribution!;
-          const full = { affiliate: expected.affiliate, capturedAt, expiresAt: capturedAt + lifetimeMs(resolved), params: expected.params };
+          if (expected.affiliate) captured++;
+          const { capturedAt, visit } = attribution!;
+          const full = { affiliate: expected.affiliate ?? null, capturedAt, expiresAt: capturedAt + lifetimeMs(resolved), params: expected.params, visit };
           // Many long tags would pass 3000 characters: then the cookie keeps the credit without them.
           const stored = encodeAttribution(full) == encodeAttribution({ ...full, params: {} }) ? { ...full, params: {} } : full;
           expect(attribution).toEqual({ ...stored, storage: 'cookie' });
@@ -149,9 +165,9 @@ describe('a page started from any landing URL', () => {
         for (const [key, value] of Object.entries(added)) expect(link.searchParams.getAll(key)).toEqual(key == 'off' ? ['abc'] : [value]);
         expect(new Set(link.searchParams.keys())).toEqual(new Set(['off', ...Object.keys(added)]));
 
-        // clean-url: only the captured parameters leave the address bar (the query and a hash router's
-        // query); the rest, and the hash's route, stay.
-        const removed = cleanUrl && expected.from ? [expected.from, ...Object.keys(expected.params)] : [];
+        // clean-url: only the captured code and the tags only this script reads leave the address bar
+        // (the query and a hash router's query); the rest (utm_*, ad click ids among them), and the hash's route, stay.
+        const removed = cleanUrl ? [...(expected.from ? [expected.from] : []), ...Object.keys(expected.params).filter((key) => !/^utm_|clid$|braid$/.test(key))] : [];
         const rest = [...landingUrl.searchParams].filter(([key]) => !removed.includes(key));
         expect([...new URL(location.href).searchParams]).toEqual(rest);
         const [route, hashQuery] = landingUrl.hash.split(/\?(.*)/s);

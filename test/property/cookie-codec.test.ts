@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cookieAttributes, decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
-import { options } from '../core/page';
-import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode } from './arbitraries';
+import { options, VISIT } from '../core/page';
+import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from './arbitraries';
 import { PROPERTY_TIMEOUT } from './settings';
 
 const RUNS = { numRuns: 400 };
@@ -27,7 +27,7 @@ const WRITTEN_AT = Date.UTC(2026, 11, 1);
 const SKEW = (() => {
   const now = Date.UTC(2030, 0);
   const kept = (ahead: number) =>
-    !!decodeAttribution(encodeAttribution({ affiliate: 'O95340038V', capturedAt: now + ahead, expiresAt: now + ahead + DAY, params: {} }), defaults, now);
+    !!decodeAttribution(encodeAttribution({ affiliate: 'O95340038V', capturedAt: now + ahead, expiresAt: now + ahead + DAY, params: {}, visit: VISIT }), defaults, now);
   let [low, high] = [0, 30 * DAY];
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
@@ -39,7 +39,8 @@ const SKEW = (() => {
 
 const time = fc.oneof(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.double(), fc.constantFrom(0, -1, NaN, Infinity, 2 ** 53 + 1));
 const anyAttribution = fc.record({
-  affiliate: anyText(),
+  affiliate: fc.option(anyText(), { nil: null }),
+  visit: anyText(20),
   capturedAt: time,
   expiresAt: time,
   params: fc.dictionary(fc.oneof(fc.constantFrom(...FORWARD), anyText(10)), anyText(), { maxKeys: 6 }),
@@ -51,23 +52,24 @@ const validAt = fc
     now: fc.integer({ min: Date.UTC(2000, 0), max: Date.UTC(2200, 0) }),
     age: fc.integer({ min: -SKEW, max: MAX_LIFETIME - 1 }),
     extra: fc.integer({ min: 1, max: MAX_LIFETIME }),
-    affiliate: validCode,
+    affiliate: fc.option(validCode, { nil: null }),
     params: fc.dictionary(fc.constantFrom(...FORWARD), forwardableValue, { maxKeys: 5 }),
+    visit: visitId,
   })
-  .map(({ now, age, extra, affiliate, params }) => {
+  .map(({ now, age, extra, affiliate, params, visit }) => {
     const capturedAt = now - age;
     // Unexpired at `now`, and no longer than 400 days.
     const expiresAt = Math.min(capturedAt + MAX_LIFETIME, Math.max(now, capturedAt) + extra);
-    return { now, attribution: { affiliate, capturedAt, expiresAt, params } };
+    return { now, attribution: { affiliate, capturedAt, expiresAt, params, visit } };
   });
 
 describe('encodeAttribution() and serializeCookie(): any strings, one cookie', () => {
-  it('the value holds only cookie-value characters: no ";", ",", whitespace, quote, CR/LF, and four "|" between five fields', () => {
+  it('the value holds only cookie-value characters: no ";", ",", whitespace, quote, CR/LF, and five "|" between six fields', () => {
     fc.assert(
       fc.property(anyAttribution, (attribution) => {
         const value = encodeAttribution(attribution);
         expect(value).toMatch(COOKIE_VALUE);
-        expect(value.split('|')).toHaveLength(5);
+        expect(value.split('|')).toHaveLength(6);
         expect(value.length).toBeLessThanOrEqual(3000);
       }),
       RUNS,
@@ -119,7 +121,7 @@ describe('decodeAttribution(): any stored value', () => {
     anyText(80),
     validAt.map(({ attribution }) => encodeAttribution(attribution)),
     fc
-      .tuple(validAt, fc.nat(4), anyText(12))
+      .tuple(validAt, fc.nat(5), anyText(12))
       .map(([{ attribution }, i, field]) => encodeAttribution(attribution).split('|').map((f, j) => (i == j ? field : f)).join('|')),
     fc
       .tuple(validAt, fc.nat(200), anyText(4))
@@ -135,11 +137,12 @@ describe('decodeAttribution(): any stored value', () => {
     fc.assert(
       fc.property(storedValue, fc.integer({ min: Date.UTC(2000, 0), max: Date.UTC(2200, 0) }), fc.boolean(), (value, now, atItsTime) => {
         // Half the time, read when the value was written (a cookie that should be accepted unless tampered).
-        if (atItsTime && /^1\|[^|]*\|[0-9a-z]+\|/.test(value)) now = parseInt(value.split('|')[2], 36);
+        if (atItsTime && /^2\|[^|]*\|[0-9a-z]+\|/.test(value)) now = parseInt(value.split('|')[2], 36);
         const decoded = decodeAttribution(value, defaults, now);
         if (!decoded) return;
         accepted++;
-        expect(decoded.affiliate).toMatch(CODE_PATTERN);
+        if (decoded.affiliate != null) expect(decoded.affiliate).toMatch(CODE_PATTERN);
+        expect(decoded.visit).toMatch(/^[\w-]{11,64}$/);
         expect(decoded.capturedAt).toBeLessThanOrEqual(now + SKEW);
         expect(decoded.expiresAt).toBeGreaterThan(now);
         expect(decoded.expiresAt).toBeGreaterThan(decoded.capturedAt);
@@ -184,8 +187,8 @@ describe('decodeAttribution(): any stored value', () => {
         const expiresAt = capturedAt + lifetime;
         const valid = ahead <= SKEW && expiresAt > now && lifetime > 0 && lifetime <= MAX_LIFETIME;
         counts[valid ? 'kept' : 'discarded']++;
-        const decoded = decodeAttribution(encodeAttribution({ affiliate, capturedAt, expiresAt, params: {} }), defaults, now);
-        expect(decoded).toEqual(valid ? { affiliate, capturedAt, expiresAt, params: {} } : null);
+        const decoded = decodeAttribution(encodeAttribution({ affiliate, capturedAt, expiresAt, params: {}, visit: VISIT }), defaults, now);
+        expect(decoded).toEqual(valid ? { affiliate, capturedAt, expiresAt, params: {}, visit: VISIT } : null);
       }),
       { numRuns: 500 },
     );

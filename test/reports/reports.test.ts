@@ -98,7 +98,7 @@ describe('reports to the producer', () => {
     beforeEach(() => void deliver());
 
     it('sends one attribution report on the landing and one checkout report on the way to checkout', async () => {
-      reload(LANDING, { collect: '/api/hotlinks' });
+      const { visit } = reload(LANDING, { collect: '/api/hotlinks' }).getAttribution()!;
       await arrived(1);
       expect(sent).toEqual([
         {
@@ -109,6 +109,7 @@ describe('reports to the producer', () => {
           body: {
             event: 'attribution',
             affiliate: CODE,
+            visit,
             page: ORIGIN + '/curso/',
             params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
             timestamp: expect.any(Number),
@@ -123,6 +124,7 @@ describe('reports to the producer', () => {
       expect(sent[1].body).toEqual({
         event: 'checkout',
         affiliate: CODE,
+        visit,
         page: ORIGIN + '/curso/',
         params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
         checkoutUrl: DECORATED,
@@ -174,20 +176,15 @@ describe('reports to the producer', () => {
     expect(sent).toEqual([]);
   });
 
-  it('reports a checkout without an affiliate (a visit with tracking tags only)', async () => {
+  it('reports a visit and a checkout without an affiliate (a source: tracking tags only)', async () => {
     deliveries.beacon();
-    reload(ORIGIN + '/curso?utm_source=google', { collect: '/api/hotlinks' });
+    const { visit } = reload(ORIGIN + '/curso?utm_source=google', { collect: '/api/hotlinks' }).getAttribution()!;
     expect(click(buy())).toBe('https://pay.hotmart.com/A72242240H?off=abc&utm_source=google');
-    await arrived(1);
+    await arrived(2);
+    const report = { affiliate: null, visit, page: ORIGIN + '/curso', params: { utm_source: 'google' }, timestamp: expect.any(Number) };
     expect(sent.map((s) => s.body)).toEqual([
-      {
-        event: 'checkout',
-        affiliate: null,
-        page: ORIGIN + '/curso',
-        params: { utm_source: 'google' },
-        checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&utm_source=google',
-        timestamp: expect.any(Number),
-      },
+      { event: 'attribution', ...report },
+      { event: 'checkout', ...report, checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&utm_source=google' },
     ]);
   });
 
@@ -239,10 +236,10 @@ describe('reports to Google Tag Manager', () => {
     // The Tag Manager snippet creates dataLayer before any script runs: it must be kept.
     const gtm = [{ 'gtm.start': 1, event: 'gtm.js' }];
     (window as { dataLayer?: unknown[] }).dataLayer = gtm;
-    reload(LANDING, { datalayer: true });
+    const { visit } = reload(LANDING, { datalayer: true }).getAttribution()!;
     click(buy());
     expect(dataLayer()).toBe(gtm);
-    const report = { affiliate: CODE, page: ORIGIN + '/curso/', params: { utm_source: 'fb', sck: 'HOTMART_SITE' }, timestamp: expect.any(Number) };
+    const report = { affiliate: CODE, visit, page: ORIGIN + '/curso/', params: { utm_source: 'fb', sck: 'HOTMART_SITE' }, timestamp: expect.any(Number) };
     expect(gtm).toEqual([
       { 'gtm.start': 1, event: 'gtm.js' },
       // Tag Manager merges pushes into one model: each report first clears the previous one's fields.

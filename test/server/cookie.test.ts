@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { attributionCookie, nodeMiddleware, resolveServerOptions, type ServerOptions } from '../../src/server/index';
-import { CODE, DAY, ORIGIN, OTHER_CODE, click, recordCookieWrites, reload, stubCookie, usePage } from '../core/page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, click, recordCookieWrites, reload, stubCookie, usePage, VISIT } from '../core/page';
 import { listen, pageLoad, send } from './http';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
@@ -46,10 +46,11 @@ describe('the cookie set by the producer server', () => {
     expect(landing.status).toBe(200);
     expect(landing.setCookie).toHaveLength(1);
     const [header] = landing.setCookie;
-    expect(header).toBe(
-      `hotlinks=1|${CODE}|${NOW.toString(36)}|${(NOW + 180 * DAY).toString(36)}|utm_source%3Dfb; Path=/; ` +
+    expect(withoutVisit(header)).toBe(
+      `hotlinks=2|${CODE}|${NOW.toString(36)}|${(NOW + 180 * DAY).toString(36)}|utm_source%3Dfb|<visit>; Path=/; ` +
         `Max-Age=${180 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`,
     );
+    const { visit } = decodeSetCookie(header);
     // Readable by the script: not HttpOnly.
     expect(header).not.toMatch(/httponly/i);
 
@@ -61,9 +62,12 @@ describe('the cookie set by the producer server', () => {
       capturedAt: NOW,
       expiresAt: NOW + 180 * DAY,
       params: { utm_source: 'fb' },
+      visit,
       storage: 'cookie',
     });
     expect(click(document.getElementById('buy')!)).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+    // The same visit goes to checkout as xcod, where the visit id is on.
+    expect(reload(ORIGIN + '/outra-pagina', { visitParam: 'xcod' }).checkoutUrl(BUY)).toBe(`${BUY}&af=${CODE}&utm_source=fb&xcod=${visit}`);
   });
 
   it.each([
@@ -71,7 +75,7 @@ describe('the cookie set by the producer server', () => {
     ['a code and every forwarded parameter', `?af=${CODE}&src=blog&sck=HOTMART_SITE&xcod=abc123&utm_source=fb&utm_medium=cpc&utm_campaign=launch%202026&utm_term=curso&utm_content=v%C3%ADdeo`, {}],
     ['a code with cookieDays forever', `?ref=${CODE}`, { cookieDays: 'forever' }],
     ['a custom parameter, pattern and cookie name', `?via=abc-123&utm_source=x`, { params: ['via'], codePattern: '^[a-z]{3}-\\d{3}$', cookieName: 'aff', forward: ['utm_source'] }],
-  ] satisfies [string, string, Partial<ServerOptions>][])('browser and server write the very same cookie, byte for byte, for %s', async (_, query, input) => {
+  ] satisfies [string, string, Partial<ServerOptions>][])('browser and server write the very same cookie, byte for byte but its random visit id, for %s', async (_, query, input) => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW });
     const origin = await producerServer(input);
     const server = await send(origin + '/curso' + query, { headers: pageLoad() });
@@ -82,47 +86,58 @@ describe('the cookie set by the producer server', () => {
     const browser = writes.filter((write) => write.startsWith(name + '='));
 
     expect(browser).toHaveLength(1);
-    expect(server.setCookie).toEqual(browser);
+    expect(server.setCookie.map(withoutVisit)).toEqual(browser.map(withoutVisit));
   });
 
   it('first-click and last-click decide as in the browser', async () => {
-    const stored = { affiliate: OTHER_CODE, capturedAt: NOW - 5 * DAY, expiresAt: NOW + 55 * DAY, params: { utm_source: 'old' } };
+    const stored = { affiliate: OTHER_CODE, capturedAt: NOW - 5 * DAY, expiresAt: NOW + 55 * DAY, params: { utm_source: 'old' }, visit: VISIT };
     for (const attribution of ['first-click', 'last-click'] as const) {
       vi.useFakeTimers({ toFake: ['Date'], now: NOW });
       const origin = await producerServer({ attribution });
       const server = await send(origin + `/?a=${CODE}&utm_source=new`, {
         headers: pageLoad('www.shop.example', { cookie: 'hotlinks=' + encodeAttribution(stored) }),
       });
-      const kept = decodeSetCookie(server.setCookie[0]);
-
       document.cookie = `hotlinks=${encodeAttribution(stored)}; Path=/; Domain=shop.example`;
       const browser = reload(ORIGIN + `/?a=${CODE}&utm_source=new`, { attribution }).getAttribution();
 
-      expect(kept).toEqual({ ...browser, storage: undefined });
-      expect(kept.affiliate).toBe(attribution == 'first-click' ? OTHER_CODE : CODE);
+      if (attribution == 'first-click') {
+        // The stored code stands: nothing to write, on either side.
+        expect(server.setCookie).toEqual([]);
+        expect(browser).toMatchObject({ ...stored, storage: 'cookie' });
+      } else {
+        // A new attribution in the same visit.
+        const kept = decodeSetCookie(server.setCookie[0]);
+        expect(kept).toEqual({ ...browser, capturedAt: NOW, storage: undefined });
+        expect(kept).toMatchObject({ affiliate: CODE, params: { utm_source: 'new' }, visit: VISIT });
+      }
     }
   });
 
-  it('a stored attribution is sent again on every page load, so a cookie the script wrote becomes server-set', async () => {
+  it('a stored attribution is never sent again: only a landing writes (the request cannot say on which Path a value was set)', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW });
     reload(ORIGIN + `/curso?a=${CODE}`);
     const written = cookieHeader();
     vi.setSystemTime(NOW + 3 * DAY);
     const origin = await producerServer();
     const next = await send(origin + '/aula-1', { headers: pageLoad('shop.example', { cookie: written }) });
-    expect(next.setCookie).toEqual([`${written}; Path=/; Max-Age=${57 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`]);
+    expect(next.setCookie).toEqual([]);
+    // The same landing again, moments later (a reload): the same click, not written twice.
+    const landing = await send(origin + `/curso?a=${CODE}`, { headers: pageLoad('shop.example') });
+    vi.setSystemTime(NOW + 3 * DAY + 1000);
+    const again = await send(origin + `/curso?a=${CODE}`, { headers: pageLoad('shop.example', { cookie: landing.setCookie[0].split(';')[0] }) });
+    expect(again.setCookie).toEqual([]);
   });
 
-  const valid = encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: {} });
+  const valid = encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: {}, visit: VISIT });
   it.each([
     ['garbage', 'hello'],
-    ['another version', valid.replace(/^1\|/, '2|')],
+    ['another version', valid.replace(/^2\|/, '3|')],
     ['a code that does not match the pattern', valid.replace(CODE, 'x' + CODE)],
-    ['a capture more than a day in the future', encodeAttribution({ affiliate: CODE, capturedAt: NOW + 2 * DAY, expiresAt: NOW + 61 * DAY, params: {} })],
-    ['an expired one', encodeAttribution({ affiliate: CODE, capturedAt: NOW - 61 * DAY, expiresAt: NOW - DAY, params: {} })],
-    ['a lifetime past 400 days', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 500 * DAY, params: {} })],
-    ['markup in a parameter', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: { utm_source: 'a\nb' } })],
-    ['a missing field', valid.split('|').slice(0, 4).join('|')],
+    ['a capture more than a day in the future', encodeAttribution({ affiliate: CODE, capturedAt: NOW + 2 * DAY, expiresAt: NOW + 61 * DAY, params: {}, visit: VISIT })],
+    ['an expired one', encodeAttribution({ affiliate: CODE, capturedAt: NOW - 61 * DAY, expiresAt: NOW - DAY, params: {}, visit: VISIT })],
+    ['a lifetime past 400 days', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 500 * DAY, params: {}, visit: VISIT })],
+    ['markup in a parameter', encodeAttribution({ affiliate: CODE, capturedAt: NOW - DAY, expiresAt: NOW + 59 * DAY, params: { utm_source: 'a\nb' }, visit: VISIT })],
+    ['a missing field', valid.split('|').slice(0, 5).join('|')],
   ])('a tampered cookie (%s) is replaced on a landing and deleted otherwise, never trusted', async (_, tampered) => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW });
     const origin = await producerServer();
@@ -154,7 +169,7 @@ describe('the cookie set by the producer server', () => {
   it('a page load from a client without Sec-Fetch headers is recognised by its Accept header', async () => {
     const origin = await producerServer();
     const answer = await send(origin + `/?a=${CODE}`, { headers: { accept: 'text/html', 'x-forwarded-host': 'shop.example' } });
-    expect(answer.setCookie[0]).toMatch(new RegExp(`^hotlinks=1\\|${CODE}\\|.*; Domain=shop.example; SameSite=Lax$`));
+    expect(answer.setCookie[0]).toMatch(new RegExp(`^hotlinks=2\\|${CODE}\\|.*; Domain=shop.example; SameSite=Lax$`));
   });
 
   it.each([
@@ -246,10 +261,11 @@ describe('a server-set attribution when the script cannot write cookies', () => 
     const events: unknown[] = [];
     document.addEventListener('hotlinks-attribution', (e) => events.push((e as CustomEvent).detail), { once: true });
     const onLanding = reload(ORIGIN + landingUrl, { cookieDays: 90 });
-    const expected = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 90 * DAY, params: { utm_campaign: 'launch' }, storage: 'cookie' };
+    const expected = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 90 * DAY, params: { utm_campaign: 'launch' }, visit: decodeSetCookie(landing.setCookie[0]).visit, storage: 'cookie' };
     expect(onLanding.getAttribution()).toEqual(expected);
     expect(events).toEqual([expected]);
-    expect(refused.filter((write) => write.startsWith('hotlinks='))).toEqual([]);
+    // Never written again (only copies a sibling might have planted on this deeper path are expired).
+    expect(refused.filter((write) => write.startsWith('hotlinks=') && !write.startsWith('hotlinks=; Path=/curso;'))).toEqual([]);
 
     vi.setSystemTime(NOW + 45 * DAY);
     const later = reload(ORIGIN + '/', { cookieDays: 90 });
@@ -262,8 +278,8 @@ describe('attributionCookie() and its options', () => {
   const options = resolveServerOptions({ cookieDomain: 'shop.example' });
 
   it('is a plain function of the URL and the Cookie header, for any server', () => {
-    expect(attributionCookie({ url: `https://www.shop.example/?a=${CODE}` }, options, NOW)).toBe(
-      `hotlinks=1|${CODE}|${NOW.toString(36)}|${(NOW + 60 * DAY).toString(36)}|; Path=/; Max-Age=${60 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`,
+    expect(withoutVisit(attributionCookie({ url: `https://www.shop.example/?a=${CODE}` }, options, NOW)!)).toBe(
+      `hotlinks=2|${CODE}|${NOW.toString(36)}|${(NOW + 60 * DAY).toString(36)}||<visit>; Path=/; Max-Age=${60 * 86_400}; Domain=shop.example; SameSite=Lax; Secure`,
     );
     expect(attributionCookie({ url: 'https://www.shop.example/', cookie: 'a=b' }, options, NOW)).toBeNull();
     expect(attributionCookie({ url: `https://www.shop.example/?a=${CODE}`, consent: false }, options, NOW)).toBeNull();
@@ -282,7 +298,18 @@ describe('attributionCookie() and its options', () => {
 
 /** The attribution a `Set-Cookie` header carries, in the browser's own reading of it. */
 function decodeSetCookie(header: string) {
-  const [version, affiliate, captured, expires, params] = header.split(';')[0].split('=').slice(1).join('=').split('|').map(decodeURIComponent);
-  expect(version).toBe('1');
-  return { affiliate, capturedAt: parseInt(captured, 36), expiresAt: parseInt(expires, 36), params: Object.fromEntries(new URLSearchParams(params)), storage: undefined };
+  const [version, affiliate, captured, expires, params, visit] = header.split(';')[0].split('=').slice(1).join('=').split('|').map(decodeURIComponent);
+  expect(version).toBe('2');
+  expect(visit).toMatch(/^[\w-]{16}$/);
+  return {
+    affiliate: affiliate || null,
+    capturedAt: parseInt(captured, 36),
+    expiresAt: parseInt(expires, 36),
+    params: Object.fromEntries(new URLSearchParams(params)),
+    visit,
+    storage: undefined,
+  };
 }
+
+/** A `Set-Cookie` header with its random visit id (the last field of the value) written as `<visit>`. */
+const withoutVisit = (header: string) => header.replace(/\|[\w-]{16};/, '|<visit>;');

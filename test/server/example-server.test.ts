@@ -35,7 +35,7 @@ describe('node examples/server/server.mjs', () => {
     expect(landing.status).toBe(200);
     expect(landing.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(landing.body).toContain('data-collect="/api/hotlinks"');
-    expect(landing.setCookie).toEqual([expect.stringMatching(new RegExp(`^hotlinks=1\\|${CODE}\\|[0-9a-z]+\\|[0-9a-z]+\\|utm_source%3Dinstagram; Path=/; Max-Age=\\d+; SameSite=Lax$`))]);
+    expect(landing.setCookie).toEqual([expect.stringMatching(new RegExp(`^hotlinks=2\\|${CODE}\\|[0-9a-z]+\\|[0-9a-z]+\\|utm_source%3Dinstagram\\|[\\w-]{16}; Path=/; Max-Age=\\d+; SameSite=Lax$`))]);
   });
 
   it('serves the other examples and the scripts, without cookies on the scripts', async () => {

@@ -24,7 +24,7 @@ describe('fetchMiddleware()(handler)', () => {
     expect(response.headers.get('x-app')).toBe('1');
     expect(await response.text()).toBe('<h1>/curso</h1>');
     const [cookie] = response.headers.getSetCookie();
-    expect(cookie).toMatch(new RegExp(`^hotlinks=1\\|${CODE}\\|[0-9a-z]+\\|[0-9a-z]+\\|utm_medium%3Demail; Path=/; Max-Age=\\d+; Domain=shop.example; SameSite=Lax; Secure$`));
+    expect(cookie).toMatch(new RegExp(`^hotlinks=2\\|${CODE}\\|[0-9a-z]+\\|[0-9a-z]+\\|utm_medium%3Demail\\|[\\w-]{16}; Path=/; Max-Age=\\d+; Domain=shop.example; SameSite=Lax; Secure$`));
     // 90 days from the response, counted by the visitor's browser.
     const maxAge = Number(cookie.match(/Max-Age=(\d+)/)![1]);
     expect(maxAge * 1000).toBeGreaterThan(90 * 86_400_000 - (Date.now() - before) - 1000);
@@ -89,6 +89,6 @@ describe('fetchMiddleware()(handler)', () => {
     const answer = await send(origin + `/curso?af=${CODE}`, { headers: pageLoad('www.shop.example') });
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('<h1>/curso</h1>');
-    expect(answer.setCookie).toEqual([expect.stringMatching(new RegExp(`^hotlinks=1\\|${CODE}\\|.*; Domain=shop.example; SameSite=Lax; Secure$`))]);
+    expect(answer.setCookie).toEqual([expect.stringMatching(new RegExp(`^hotlinks=2\\|${CODE}\\|.*; Domain=shop.example; SameSite=Lax; Secure$`))]);
   });
 });

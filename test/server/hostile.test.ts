@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { type Report, attributionCookie, fetchCollectHandler, fetchMiddleware, nodeCollectHandler, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
+import { VISIT } from '../fixtures/visit';
 import { anyText, hash, landingQuery } from '../property/arbitraries';
 import { type Answer, BEACON, collectReceivers, listen, pageLoad, postReport, send } from './http';
 
@@ -225,7 +226,7 @@ function expectOurCookie(header: string, url: URL, now: number) {
 }
 
 describe('attributionCookie(): any URL, any Cookie header', () => {
-  const valid = (at: number) => encodeAttribution({ affiliate: 'Q100328287K', capturedAt: at - DAY, expiresAt: at + 59 * DAY, params: { utm_source: 'old' } });
+  const valid = (at: number) => encodeAttribution({ affiliate: 'Q100328287K', capturedAt: at - DAY, expiresAt: at + 59 * DAY, params: { utm_source: 'old' }, visit: VISIT });
   const cookieHeader = fc.oneof(
     anyText(200),
     fc.constant(`hotlinks=${valid(NOW)}`),

@@ -51,7 +51,7 @@ it('node imports hotlinks-embed, /element, /define and /server from dist/esm wit
     quiet: [null, null, null],
     // On a server every request is someone else's: no instance is kept between them.
     kept: [],
-    cookie: expect.stringMatching(/^hotlinks=1\|O95340038V\|0\|[0-9a-z]+\|; Path=\/; Max-Age=\d+; Domain=shop\.example; SameSite=Lax; Secure$/),
+    cookie: expect.stringMatching(/^hotlinks=2\|O95340038V\|0\|[0-9a-z]+\|\|[\w-]{16}; Path=\/; Max-Age=\d+; Domain=shop\.example; SameSite=Lax; Secure$/),
   });
   expect(out.exports.sdk).toEqual(expect.arrayContaining(['init', 'getAttribution', 'checkoutUrl', 'consent', 'clear', 'decorate']));
   expect(out.exports.element).toEqual(expect.arrayContaining(['HotlinkBuyButton']));

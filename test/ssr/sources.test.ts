@@ -15,7 +15,7 @@ describe('in Node, without a DOM', () => {
   it('hotlinks-embed/server imports, and sets the cookie from a URL alone', async () => {
     const server = await import('../../src/server/index');
     const options = server.resolveServerOptions({ cookieDomain: 'shop.example' });
-    expect(server.attributionCookie({ url: 'https://www.shop.example/?a=O95340038V' }, options, 0)).toMatch(/^hotlinks=1\|O95340038V\|0\|/);
+    expect(server.attributionCookie({ url: 'https://www.shop.example/?a=O95340038V' }, options, 0)).toMatch(/^hotlinks=2\|O95340038V\|0\|/);
   });
 
   it('hotlinks-embed: init() and every function answer without throwing; no instance is kept between requests', async () => {

@@ -9,12 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { cookieStore } from '../../src/attribution/cookie-store';
-import { CODE, DAY, OTHER_CODE, options } from '../core/page';
+import { CODE, DAY, OTHER_CODE, options, VISIT } from '../core/page';
 import { FakeJar } from './fake-jar';
 
 const NOW = Date.now();
 const value = (affiliate: string, capturedAt = NOW - DAY, params: Record<string, string> = {}) =>
-  encodeAttribution({ affiliate, capturedAt, expiresAt: capturedAt + 60 * DAY, params });
+  encodeAttribution({ affiliate, capturedAt, expiresAt: capturedAt + 60 * DAY, params, visit: VISIT });
 const REAL = value(CODE, NOW - DAY, { utm_source: 'fb' });
 const FORGED = value(OTHER_CODE, NOW - 60_000);
 const GARBAGE = '1|%E0%A4%A|x|y|z';
@@ -133,7 +133,7 @@ describe('writing with a shadow on the page', () => {
   it('a real capture on /curso under a valid-looking shadow: ours is written on the registrable domain and the shadow goes', () => {
     const jar = site('/curso', [{ value: FORGED, domain: 'shop.example', path: '/curso' }]);
     const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso', protocol: 'https:' });
-    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, storage: 'memory' as const };
+    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
     expect(store.write(attribution)).toBe(true);
     expect(store.domain).toBe('shop.example');
     expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
@@ -143,7 +143,7 @@ describe('writing with a shadow on the page', () => {
   it('an old host-only copy at / is replaced by the one on the registrable domain', () => {
     const jar = site('/', [{ value: FORGED, domain: 'www.shop.example', hostOnly: true }]);
     const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/', protocol: 'https:' });
-    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, storage: 'memory' as const };
+    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
     expect(store.write(attribution)).toBe(true);
     expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
   });
@@ -154,7 +154,7 @@ describe('writing with a shadow on the page', () => {
     { planted: 'a garbage hotlinks= on produtor.com.br, Path=/curso', name: 'hotlinks', value: GARBAGE, path: '/curso' },
   ])('www.produtor.com.br with $planted: written on produtor.com.br, never on the suffix com.br', ({ name, value: planted, path }) => {
     const jar = new FakeJar('www.produtor.com.br', '/curso');
-    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, storage: 'memory' as const };
+    const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
     jar.plant(name, planted, { domain: 'produtor.com.br', path });
     const store = cookieStore(options(), jar, { hostname: 'www.produtor.com.br', pathname: '/curso', protocol: 'https:' });
     expect(store.write(attribution)).toBe(true);

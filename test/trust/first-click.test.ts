@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, DAY, ORIGIN, OTHER_CODE, click, cookie, setUrl, start, usePage } from '../core/page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, click, cookie, setUrl, start, usePage, VISIT } from '../core/page';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const MIN = 60_000;
@@ -23,9 +23,9 @@ describe('first-click with a stored capture dated ahead of the visitor\'s clock'
     { stored: '23 hours ahead', offset: 23 * 60 * MIN, credit: CODE },
   ])('stored $stored: a landing with a new code credits $credit', ({ offset, credit }) => {
     const capturedAt = Date.now() + offset;
-    const stored = encodeAttribution({ affiliate: OTHER_CODE, capturedAt, expiresAt: capturedAt + 30 * DAY, params: {} });
+    const stored = encodeAttribution({ affiliate: OTHER_CODE, capturedAt, expiresAt: capturedAt + 30 * DAY, params: {}, visit: VISIT });
     document.cookie = `hotlinks=${stored}; Path=/`;
-    const captured: string[] = [];
+    const captured: (string | null)[] = [];
     document.addEventListener('hotlinks-attribution', (e) => captured.push(e.detail.affiliate));
     setUrl(`/curso?a=${CODE}`);
 
@@ -33,7 +33,7 @@ describe('first-click with a stored capture dated ahead of the visitor\'s clock'
 
     expect(hotlinks.getAttribution()?.affiliate).toBe(credit);
     expect(captured).toEqual(credit == CODE ? [CODE] : []);
-    expect(cookie()).toMatch(new RegExp(`^1\\|${credit}\\|`));
+    expect(cookie()).toMatch(new RegExp(`^2\\|${credit}\\|`));
     expect(click(document.getElementById('buy')!)).toBe(`${HOTLINK}?af=${credit}`);
   });
 });

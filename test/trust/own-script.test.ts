@@ -36,8 +36,8 @@ describe('an element named currentScript on the page', () => {
     await loadDropin('hotlinks-capture.js', { 'data-cookie-days': '30' });
     const { options } = pageApi();
     expect([options.checkoutParam, options.cookieName, options.consent, options.cookieDays]).toEqual(['af', 'hotlinks', 'granted', 30]);
-    expect(document.cookie).toMatch(new RegExp(`(^|; )hotlinks=1\\|${CODE}\\|`));
-    expect(click(document.getElementById('buy')!)).toBe(`${HOTLINK}?af=${CODE}`);
+    expect(document.cookie).toMatch(new RegExp(`(^|; )hotlinks=2\\|${CODE}\\|`));
+    expect(click(document.getElementById('buy')!)).toBe(`${HOTLINK}?af=${CODE}&xcod=${pageApi().getAttribution().visit}`);
     expect(warnings).toEqual([]);
   });
 });

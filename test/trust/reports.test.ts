@@ -56,7 +56,7 @@ describe('a double-click leaves once: one checkout report', () => {
     expect(reached).toEqual([`${href}&af=${CODE}`, `${href}&af=${CODE}`]);
     expect(events).toEqual(reached);
     const reports = checkouts(await sent());
-    expect(reports.map((r) => [r.url, r.body.checkoutUrl])).toEqual([['/api/hotlinks', `${href}&af=${CODE}`]]);
+    expect(reports.map((r) => [r.url, r.body.checkoutUrl])).toEqual([[ORIGIN + '/api/hotlinks', `${href}&af=${CODE}`]]);
   });
 
   it.each(Object.entries(ways))('%s: clicks 1.5 s apart are one departure; 2 s after the last, a new one', async (_, setup) => {
@@ -128,6 +128,17 @@ describe('personal data never reaches a report', () => {
     { param: 'utm_content', value: 'ana@x.com' },
     { param: 'utm_term', value: 'ANA.SOUZA@mail.example.com.br' },
     { param: 'sck', value: 'lead_ana@x.com' },
+    // Brazilian and other spellings, compound names, and an e-mail in any width.
+    { param: 'cpf_cnpj', value: '12345678900' },
+    { param: 'nome_completo', value: 'Ana Souza' },
+    { param: 'telefone_celular', value: '11999999999' },
+    { param: 'whats', value: '11999999999' },
+    { param: 'data_nascimento', value: '1990-02-03' },
+    { param: 'city', value: 'Campinas' },
+    { param: 'firstName', value: 'Ana' },
+    { param: 'Endereco_Entrega', value: 'Rua Um' },
+    { param: 'utm_content', value: 'ana\uff20x.com' },
+    { param: 'sck', value: 'ana\uff20mail.example' },
   ])('$param=$value: not in params, not in checkoutUrl; the rest of the report kept', async ({ param, value }) => {
     const sent = recordBeacons();
     const href = hotlink();
@@ -149,5 +160,17 @@ describe('personal data never reaches a report', () => {
     const reported = new URL(reports[1].body.checkoutUrl);
     expect([...reported.searchParams.keys()]).toEqual(['off', 'af', 'utm_source']);
     expect(reported.searchParams.get('af')).toBe(CODE);
+  });
+
+  it('an e-mail in the page path or the checkout path: that segment is left out of the report', async () => {
+    const sent = recordBeacons();
+    setUrl(`/obrigado/ana%40mail.example/fim?a=${CODE}`);
+    start({ collect: '/api/hotlinks' });
+    document.body.innerHTML = `<a id="buy" href="https://pay.hotmart.com/ana@mail.example/A72242240H">Comprar</a>`;
+    click(document.getElementById('buy')!);
+    const reports = await sent();
+    expect(reports.map((r) => r.body.page)).toEqual([`${ORIGIN}/obrigado/(removed)/fim`, `${ORIGIN}/obrigado/(removed)/fim`]);
+    expect(reports[1].body.checkoutUrl).toBe(`https://pay.hotmart.com/(removed)/A72242240H?af=${CODE}`);
+    expect(JSON.stringify(reports)).not.toMatch(/ana/);
   });
 });

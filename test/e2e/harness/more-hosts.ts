@@ -12,9 +12,9 @@ import { useBrowser } from './suite';
 export const useBrowserWithMoreHosts = useBrowser;
 
 /**
- * A cookie value the codec accepts (`1|<code>|<capturedAt>|<expiresAt>|<params>`), built by hand so
+ * A cookie value the codec accepts (`2|<code>|<capturedAt>|<expiresAt>|<params>|<visit>`), built by hand so
  * a test can plant one as a sibling subdomain would.
  */
 export function validLooking(code: string, capturedAt = Date.now(), days = 60, params = ''): string {
-  return ['1', code, capturedAt.toString(36), (capturedAt + days * 86_400_000).toString(36), encodeURIComponent(params)].join('|');
+  return ['2', code, capturedAt.toString(36), (capturedAt + days * 86_400_000).toString(36), encodeURIComponent(params), 'mJIDFq3bN0xk-_7Z'].join('|');
 }

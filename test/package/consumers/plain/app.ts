@@ -8,7 +8,8 @@ import 'hotlinks-embed/hotlinks-capture.js';
 
 init({ cookieDays: 90, forward: ['utm_source', 'sck'] });
 export const url: string = checkoutUrl('https://pay.hotmart.com/A72242240H', { off: 'wlvonm69' });
-export const affiliate: string | undefined = getAttribution()?.affiliate;
+export const affiliate: string | null | undefined = getAttribution()?.affiliate;
+export const visit: string | undefined = getAttribution()?.visit;
 export const report = (event: Report) => event.checkoutUrl;
 
 defineBuyButton('buy-now');
