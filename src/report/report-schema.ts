@@ -15,13 +15,13 @@ export const MAX_REPORT_BYTES = 8192;
 const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
 const WELL_FORMED = 'must be well-formed Unicode';
 
-/** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`, and no raw controls. */
+/** An absolute http(s) URL: pages and checkout links, never `javascript:` or `data:`, and no raw controls or invisible characters. */
 const webUrl = (max: number) =>
   z
     .string()
     .max(max)
     .refine(wellFormed, WELL_FORMED)
-    .refine((value) => !/[\0-\x20\x7f-\x9f\u2028\u2029]/.test(value), 'must not contain spaces or control characters')
+    .refine((value) => !/[\0-\x20\x7f-\x9f\u2028\u2029]|\p{Cf}/u.test(value), 'must not contain spaces, control or invisible characters')
     .refine((value) => {
       try {
         return /^https?:$/.test(new URL(value).protocol);

@@ -5,8 +5,8 @@
  * the code captured, the cookie kept, checkout reached, and no exception from our side.
  * (Cookies blocked or `document.cookie` throwing: test/attribution/hostile.test.ts, "cookies blocked".)
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, OTHER_CODE, click, cookie, setUrl, start, usePage } from '../core/page';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CODE, ORIGIN, OTHER_CODE, click, cookie, reload, setUrl, start, usePage } from '../core/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const buy = () => document.getElementById('buy')!;
@@ -39,6 +39,23 @@ describe('localStorage and sessionStorage throw', () => {
     hotlinks.clear();
     expect(hotlinks.getAttribution()).toBeNull();
     expect(touched).toEqual([]);
+  });
+});
+
+describe('localStorage throws, with reporting configured', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Comprar</a>`);
+  const saved = Object.getOwnPropertyDescriptor(window, 'localStorage');
+  afterEach(() => void (saved && Object.defineProperty(window, 'localStorage', saved)));
+
+  it('the reporter cannot remember what it reported: every capture is reported, nothing is thrown', () => {
+    Object.defineProperty(window, 'localStorage', { configurable: true, get: () => { throw insecure(); } });
+    const beacons: string[] = [];
+    vi.spyOn(navigator, 'sendBeacon').mockImplementation((_, body) => (beacons.push(String(body)), true));
+    setUrl(`/curso?a=${CODE}`);
+    start({ collect: '/api/hotlinks' });
+    reload(ORIGIN + `/curso?a=${CODE}`, { collect: '/api/hotlinks' });
+    expect(beacons).toHaveLength(2);
+    expect(click(buy())).toMatch(new RegExp(`^${BUY.replace('?', '\\?')}&af=${CODE}`));
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { connect } from 'node:net';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { type Report, attributionCookie, fetchCollectHandler, fetchMiddleware, nodeCollectHandler, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
 import { VISIT } from '../fixtures/visit';
@@ -305,6 +305,21 @@ describe('the cookie middleware over HTTP, hostile requests', () => {
     const answer = await send(origin + landing, { headers });
     const setCookie = expectPage(answer, new URL(seen ? seen + landing : www));
     expect(setCookie).toHaveLength(cookies);
+  });
+
+  it.each([
+    ['a Host header no URL can hold', 'GET / HTTP/1.1\r\nHost: www.shop.example:80:80\r\nSec-Fetch-Mode: navigate\r\n\r\n'],
+    ['a Host with a space in it', 'GET / HTTP/1.1\r\nHost: www shop example\r\nSec-Fetch-Mode: navigate\r\n\r\n'],
+    ['a Host of brackets', 'GET / HTTP/1.1\r\nHost: [not-an-ip]\r\nSec-Fetch-Mode: navigate\r\n\r\n'],
+  ])('%s: the page is served, no cookie, and nothing logged (a scanner would fill the log with one stack trace per request)', async (_, request) => {
+    const { origin, errors } = await serve();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answer = await raw(origin, request);
+    logged.mockRestore();
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).not.toMatch(/set-cookie/i);
+    expect(errors).toEqual([]);
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it.each([

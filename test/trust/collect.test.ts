@@ -2,6 +2,7 @@
 /**
  * The report receiver against what a log or a JavaScript string would mistake for structure (C1
  * controls such as U+0085 NEL and U+009B CSI, and U+2028/U+2029, the line separators of JavaScript),
+ * against invisible format characters (U+200B, U+202E) that make one code pass for another,
  * and against a client that trickles its body to hold a connection open. Over real HTTP on 127.0.0.1.
  */
 import { connect } from 'node:net';
@@ -17,7 +18,16 @@ const REPORT: Report = {
   checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V',
   timestamp: 1795483786239,
 };
-const CHARACTERS = { 'U+0085 (NEL)': '\u0085', 'U+009B (CSI)': '\u009b', 'U+2028': '\u2028', 'U+2029': '\u2029' };
+const CHARACTERS = {
+  'U+0085 (NEL)': '\u0085',
+  'U+009B (CSI)': '\u009b',
+  'U+2028': '\u2028',
+  'U+2029': '\u2029',
+  // Invisible: one code that looks like another on the producer's dashboard.
+  'U+200B (zero width space)': '\u200b',
+  'U+202E (right-to-left override)': '\u202e',
+  'U+FEFF (byte order mark)': '\ufeff',
+};
 /** Where a character can hide in a report, and the field the 400 must name. */
 const PLACES: { field: string; put: (c: string) => Report }[] = [
   { field: 'affiliate', put: (c) => ({ ...REPORT, affiliate: `O9534${c}0038V` }) },

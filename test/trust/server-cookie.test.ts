@@ -62,6 +62,18 @@ describe('attributionCookie() with several values of our cookie', () => {
   });
 });
 
+describe("nodeMiddleware() over HTTP with only a sibling's copy from a deeper path", () => {
+  it('GET /curso/ with only the Path=/curso copy sent: nothing is re-issued on Path=/ (it would make the forgery the whole domain\'s)', async () => {
+    const middleware = nodeMiddleware({ cookieDomain: 'shop.example' });
+    const origin = await listen((req: IncomingMessage, res: ServerResponse) => middleware(req, res, () => res.end('<h1>Curso</h1>')));
+    const answer = await send(origin + '/curso/', {
+      headers: { host: 'www.shop.example', accept: 'text/html', 'sec-fetch-mode': 'navigate', cookie: `hotlinks=${FORGED}` },
+    });
+    expect([answer.status, answer.body]).toEqual([200, '<h1>Curso</h1>']);
+    expect(answer.setCookie).toEqual([]);
+  });
+});
+
 describe('nodeMiddleware() over HTTP with a garbage shadow', () => {
   it.each([
     { order: 'garbage first', cookie: `hotlinks=${GARBAGE}; hotlinks=${REAL}` },

@@ -26,6 +26,9 @@ export const TEST_HOSTS = [
   'other.test',
   'curso.other.test',
   'www.other.test',
+  // Two tenants of a page builder not on the Public Suffix List (test/e2e/trust-domain.test.ts).
+  'meusite.kpages.online',
+  'outro.kpages.online',
 ];
 
 /** `CHROMIUM_PATH`, or the first of TEST_BROWSERS installed. */
