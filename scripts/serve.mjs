@@ -107,8 +107,11 @@ function listen(handler, { port, host = '127.0.0.1' }) {
   });
 }
 
-/** A plain static file server of one folder (the public site, `npm run site`), as any static host serves it. */
-export const startStaticServer = ({ root, port = 0, host }) => listen(staticHandler([['/', root]]), { port, host });
+/**
+ * A plain static file server of one folder (the public site, `npm run site`), as any static host serves it.
+ * @param {{ root: string, port?: number, host?: string }} options
+ */
+export const startStaticServer = ({ root, port = 0, host = '127.0.0.1' }) => listen(staticHandler([['/', root]]), { port, host });
 
 /** Starts the demo server; `port: 0` picks a free one. Resolves to its address and a `close()`. */
 export const startDemoServer = ({ port = 8787, host = '127.0.0.1' } = {}) => listen(handle, { port, host });

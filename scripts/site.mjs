@@ -90,7 +90,7 @@ export function renderGuide(markdown, { page, source, screenshots }) {
   const text = markdown.replace(/<!-- not on the site -->[\s\S]*?<!-- \/not on the site -->\n?/g, '');
   const seen = new Map();
   const rewrite = (href) => {
-    if (href.startsWith(SITE)) return link(page, href.slice(SITE.length) || 'index.html');
+    if (href.startsWith(SITE)) return link(page, href.slice(SITE.length).replace(/(^|\/)$/, '$1index.html'));
     const screenshot = href.startsWith(`${RAW}docs/screenshots/`) && href.slice(`${RAW}docs/screenshots/`.length);
     // A screenshot not taken yet (the browser suite takes them) stays a link to the repository.
     if (screenshot && existsSync(join(ROOT, 'docs/screenshots', screenshot))) {
@@ -212,6 +212,7 @@ export async function buildSite({ out = join(ROOT, 'site-dist'), dist = join(ROO
     format: 'esm',
     minify: true,
     target: 'es2020',
+    charset: 'utf8',
     alias: { 'hotlinks-embed': join(dist, 'esm/index.js') },
     logLevel: 'error',
   });
