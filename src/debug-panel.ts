@@ -22,6 +22,7 @@ const WORDS = {
     close: 'Close the HotLinks debug panel',
     notRunning: 'not running: no HotLinks script has started on this page',
     labels: {
+      status: 'status',
       affiliate: 'affiliate',
       landing: 'arrived with',
       unread: 'code not read',
@@ -60,6 +61,7 @@ const WORDS = {
     close: 'Fechar o diagnóstico do HotLinks',
     notRunning: 'parado: nenhum script do HotLinks começou nesta página',
     labels: {
+      status: 'situação',
       affiliate: 'afiliado',
       landing: 'chegou com',
       unread: 'código não lido',
@@ -98,6 +100,7 @@ const WORDS = {
     close: 'Cerrar el diagnóstico de HotLinks',
     notRunning: 'detenido: ningún script de HotLinks se inició en esta página',
     labels: {
+      status: 'estado',
       affiliate: 'afiliado',
       landing: 'llegó con',
       unread: 'código no leído',
@@ -194,7 +197,7 @@ function landingParams(): [string, string][] {
 /** What the panel shows, in order: `[key, label, value]` (the key is the same in every language). */
 export function debugFacts(hotlinks: HotLinks | undefined = runningInstance(), now = Date.now(), language = pageLanguage()): Fact[] {
   const words = WORDS[language];
-  if (!hotlinks) return [['status', 'status', words.notRunning]];
+  if (!hotlinks) return [['status', words.labels.status, words.notRunning]];
   const { options } = hotlinks;
   const attribution = hotlinks.getAttribution();
   const params = Object.entries(attribution?.params ?? {}).map(([key, value]) => `${key}=${value}`);

@@ -75,6 +75,11 @@ describe('the debug view', () => {
     );
   });
 
+  it('no HotLinks running: says so, in the page\'s language', () => {
+    document.documentElement.lang = 'pt-BR';
+    expect(debugFacts(undefined, NOW)).toEqual([['status', 'situação', 'parado: nenhum script do HotLinks começou nesta página']]);
+  });
+
   it('values that do not look like a code, and forwarded parameters (they reach checkout by their own name), are not suggested', () => {
     setUrl(`/curso?ref=abc&aff_id=12345&sck=${CODE}&hotlinks_debug=1`);
     expect(facts(start(), NOW).values.unread).toBeUndefined();
