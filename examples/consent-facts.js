@@ -5,10 +5,10 @@ import { showFacts } from './facts.js';
 
 const answer = () => localStorage.getItem('consent:affiliate-cookie');
 const update = showFacts(document.getElementById('facts'), (facts) =>
-  facts.map(([label, value]) =>
-    label == 'consent' && value != 'granted' && answer() == 'denied'
-      ? [label, 'declined: nothing is written to this device (HotLinks.consent(false))']
-      : [label, value],
+  facts.map(([key, label, value]) =>
+    key == 'consent' && value != 'granted' && answer() == 'denied'
+      ? [key, label, 'declined: nothing is written to this device (HotLinks.consent(false))']
+      : [key, label, value],
   ),
 );
 // consent.js, loaded first, has called HotLinks.consent() by the time these run.

@@ -5,16 +5,16 @@
 import { debugFacts } from '/dist/hotlinks-debug.js';
 
 /**
- * Fills `container` with the facts; `adjust(facts)` may reword them. Returns `update()`, which shows
+ * Fills `container` with the facts; `adjust(facts)` may reword them (each is `[key, label, value]`). Returns `update()`, which shows
  * them again once the Buy buttons have re-rendered (the "checkout" fact is read from a button).
  */
 export function showFacts(container, adjust = (facts) => facts) {
   const list = container.appendChild(document.createElement('dl'));
   const render = () =>
     list.replaceChildren(
-      ...adjust(debugFacts()).flatMap(([label, value]) => {
+      ...adjust(debugFacts()).flatMap(([key, label, value]) => {
         const detail = Object.assign(document.createElement('dd'), { textContent: value });
-        detail.dataset.fact = label;
+        detail.dataset.fact = key;
         return [Object.assign(document.createElement('dt'), { textContent: label }), detail];
       }),
     );

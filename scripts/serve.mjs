@@ -5,19 +5,24 @@
  * checkout, so the whole journey can be clicked through without an account.
  *
  * The browser suite imports `startDemoServer` and drives the same pages (and takes the README's
- * screenshots from them).
+ * screenshots from them). `node scripts/serve.mjs --site [folder]` serves the public site as
+ * `npm run site` wrote it (`site-dist/`), as a plain static host would (`startStaticServer`).
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** URL prefix → folder. Only these are served; `/node_modules/` only for the ESM example's import map. */
+/**
+ * URL prefix → folder. Only these are served; `/node_modules/` only for the ESM example's import map,
+ * `/site/` for the public site's snippet builder and styles, which the demo's pages use.
+ */
 const MOUNTS = [
   ['/dist/', join(ROOT, 'dist')],
+  ['/site/', join(ROOT, 'site')],
   ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].map((pkg) => [`/node_modules/${pkg}/`, join(ROOT, 'node_modules', pkg)]),
   ['/', join(ROOT, 'examples')],
 ];
@@ -33,10 +38,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** The file a request path maps to, or `null` (outside every mount, or not a file). */
-async function fileFor(pathname) {
-  const path = ALIASES[pathname] ?? pathname;
-  for (const [prefix, dir] of MOUNTS) {
+/** The file a request path maps to under `mounts`, or `null` (outside every mount, or not a file). A folder's file is its index.html. */
+async function fileFor(pathname, mounts, aliases = {}) {
+  let path = aliases[pathname] ?? pathname;
+  if (path.endsWith('/')) path += 'index.html';
+  for (const [prefix, dir] of mounts) {
     if (!path.startsWith(prefix)) continue;
     const file = normalize(join(dir, path.slice(prefix.length)));
     if (!file.startsWith(dir + sep)) return null;
@@ -49,37 +55,41 @@ async function fileFor(pathname) {
   return null;
 }
 
-/** Serves one request from the mounts above (GET and HEAD only). Also used by examples/server/server.mjs. */
-export async function handle(req, res) {
-  if (req.method != 'GET' && req.method != 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  let pathname;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  const file = await fileFor(pathname);
-  if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    // Always the latest build: the demo is for trying changes.
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(req.method == 'HEAD' ? undefined : await readFile(file));
-}
+/** A request handler serving files from `mounts` (URL prefix → folder), GET and HEAD only. */
+export const staticHandler = (mounts, aliases) =>
+  async function handleStatic(req, res) {
+    if (req.method != 'GET' && req.method != 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = await fileFor(pathname, mounts, aliases);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}\n`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // Always the latest build: the demo is for trying changes.
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(req.method == 'HEAD' ? undefined : await readFile(file));
+  };
 
-/** Starts the demo server; `port: 0` picks a free one. Resolves to its address and a `close()`. */
-export function startDemoServer({ port = 8787, host = '127.0.0.1' } = {}) {
+/** Serves one request from the demo's mounts above. Also used by examples/server/server.mjs. */
+export const handle = staticHandler(MOUNTS, ALIASES);
+
+/** Starts a server for `handler` on 127.0.0.1; `port: 0` picks a free one. Resolves to its address and a `close()`. */
+function listen(handler, { port, host = '127.0.0.1' }) {
   const server = createServer((req, res) =>
-    handle(req, res).catch((error) => {
+    handler(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -97,16 +107,31 @@ export function startDemoServer({ port = 8787, host = '127.0.0.1' } = {}) {
   });
 }
 
+/**
+ * A plain static file server of one folder (the public site, `npm run site`), as any static host serves it.
+ * @param {{ root: string, port?: number, host?: string }} options
+ */
+export const startStaticServer = ({ root, port = 0, host = '127.0.0.1' }) => listen(staticHandler([['/', root]]), { port, host });
+
+/** Starts the demo server; `port: 0` picks a free one. Resolves to its address and a `close()`. */
+export const startDemoServer = ({ port = 8787, host = '127.0.0.1' } = {}) => listen(handle, { port, host });
+
 if (process.argv[1] && fileURLToPath(import.meta.url) == normalize(process.argv[1])) {
-  if (!existsSync(join(ROOT, 'dist/hotlinks.js'))) {
-    console.error('dist/hotlinks.js is missing: run `npm run build` first (`npm start` does both).');
+  const port = Number(process.env.PORT ?? 8787);
+  // `node scripts/serve.mjs --site [folder]`: the public site as `npm run site` wrote it (site-dist/).
+  const site = process.argv[2] == '--site' ? resolve(process.argv[3] ?? 'site-dist') : undefined;
+  const needed = site ? join(site, 'index.html') : join(ROOT, 'dist/hotlinks.js');
+  if (!existsSync(needed)) {
+    console.error(`${needed} is missing: run ${site ? '`npm run site`' : '`npm run build` first (`npm start` does both)'}.`);
     process.exit(1);
   }
-  const port = Number(process.env.PORT ?? 8787);
-  startDemoServer({ port }).then(
+  (site ? startStaticServer({ root: site, port }) : startDemoServer({ port })).then(
     ({ url }) => {
-      console.log(`hotlinks-embed demo: ${url}`);
-      console.log(`  simulate an affiliate visit: ${url}?a=O95340038V&utm_source=instagram&sck=bio`);
+      if (site) console.log(`hotlinks-embed site (${site}): ${url}`);
+      else {
+        console.log(`hotlinks-embed demo: ${url}`);
+        console.log(`  simulate an affiliate visit: ${url}?a=O95340038V&utm_source=instagram&sck=bio`);
+      }
       console.log('  (Ctrl+C to stop)');
     },
     (error) => {

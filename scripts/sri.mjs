@@ -4,10 +4,11 @@
  * files a page links from a CDN, with their version-pinned jsDelivr URLs. It writes them to
  * `dist/sri.json` too (the demo's snippet builder reads it).
  *
- *   npm run sri -- --write   rewrites the README's CDN snippets to this version and these hashes
- *   npm run sri -- --check   exits 1 when the README's snippets are not those (before publishing)
+ *   npm run sri -- --write   rewrites the CDN snippets of the README, README.pt-BR.md and docs/guide.md
+ *                            to this version and these hashes
+ *   npm run sri -- --check   exits 1 when their snippets are not those (before publishing)
  *
- * The hashes change with every change to the drop-ins: after a build, `--write` brings the README
+ * The hashes change with every change to the drop-ins: after a build, `--write` brings the documents
  * along, and the unit suite (test/docs/readme-snippet.test.ts) fails until it has.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** The documents whose snippets load the package from jsDelivr: the README, its Portuguese twin, the English guide. */
+export const DOCS = ['README.md', 'README.pt-BR.md', 'docs/guide.md'];
 
 /** The files a page references itself (its companions are loaded by the script, from beside it). */
 export const CDN_FILES = ['hotlinks.js', 'hotlinks-capture.js', 'hotlinks.css'];
@@ -112,19 +116,21 @@ if (process.argv[1] && fileURLToPath(import.meta.url) == normalize(process.argv[
   console.log(`Subresource Integrity (${PACKAGE.name}@${PACKAGE.version}, from jsDelivr):`);
   for (const file of CDN_FILES) console.log(`  ${hashes[file]}  ${base}${file}`);
 
-  const readmePath = join(ROOT, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  if (mode == '--write') {
-    const updated = rewriteReferences(readme, hashes);
-    if (updated != readme) writeFileSync(readmePath, updated);
-    console.log(updated == readme ? 'README.md: its CDN snippets were already current' : 'README.md: CDN snippets updated');
-  } else {
-    const problems = staleReferences(readme, hashes);
-    if (problems.length) {
-      const say = mode == '--check' ? console.error : console.log;
-      say(`README.md: ${problems.length} CDN reference(s) out of date; \`npm run sri -- --write\` updates them:`);
-      for (const problem of problems) say(`  ${problem}`);
-      if (mode == '--check') process.exitCode = 1;
+  for (const doc of DOCS) {
+    const path = join(ROOT, doc);
+    const text = readFileSync(path, 'utf8');
+    if (mode == '--write') {
+      const updated = rewriteReferences(text, hashes);
+      if (updated != text) writeFileSync(path, updated);
+      console.log(updated == text ? `${doc}: its CDN snippets were already current` : `${doc}: CDN snippets updated`);
+    } else {
+      const problems = staleReferences(text, hashes);
+      if (problems.length) {
+        const say = mode == '--check' ? console.error : console.log;
+        say(`${doc}: ${problems.length} CDN reference(s) out of date; \`npm run sri -- --write\` updates them:`);
+        for (const problem of problems) say(`  ${problem}`);
+        if (mode == '--check') process.exitCode = 1;
+      }
     }
   }
 }

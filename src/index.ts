@@ -16,7 +16,8 @@ export type { Report } from './report/reports.js';
 // Types only: the element (and Lit) come from `hotlinks-embed/element` or `hotlinks-embed/define`,
 // so a bundle that takes these functions takes no Lit.
 export type { HotlinkBuyButton, BuyButtonMode, BuyButtonSize, BuyButtonVariant } from './button/hotlink-buy-button.js';
-export { hotlinkProblem } from './button/hotlink-problem.js';
+export { hotlinkProblem, hotlinkProblemIn, readHotLink } from './button/hotlink-problem.js';
+export type { HotLinkProblem, HotLinkReading } from './button/hotlink-problem.js';
 
 /** The current attribution, or `null`. */
 export const getAttribution = (): Attribution | null => instance().getAttribution();

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { decorateHotLink, parseHotLink } from '../checkout/checkout-url.js';
+import { decorateHotLink } from '../checkout/checkout-url.js';
 import { instance } from '../instance.js';
-import { defaultHosts, hotlinkProblem } from './hotlink-problem.js';
+import { hotlinkProblem, readHotLink } from './hotlink-problem.js';
 import { styles } from './hotlink-buy-button.styles.js';
 import { type Language, labelsFor, languageOf } from './labels.js';
 import { overlay, showOverlay } from './overlay.js';
@@ -166,13 +166,14 @@ export class HotlinkBuyButton extends LitElement {
     };
     try {
       const core = instance();
-      if (!parseHotLink(hotlink, core.options.checkoutHosts)) return refused(core.options.checkoutHosts);
-      return core.checkoutUrl(hotlink, extra);
+      const reading = readHotLink(hotlink, core.options.checkoutHosts);
+      if (!('url' in reading)) return refused(core.options.checkoutHosts);
+      return core.checkoutUrl(reading.hotlink, extra);
     } catch (error) {
-      const url = parseHotLink(hotlink, defaultHosts());
-      if (!url) return refused();
+      const reading = readHotLink(hotlink);
+      if (!('url' in reading)) return refused();
       this.#report('could not add the affiliate; the button links to the HotLink itself', 'error', error);
-      return decorateHotLink(url, { params: [extra] });
+      return decorateHotLink(reading.url, { params: [extra] });
     }
   }
 
@@ -224,9 +225,9 @@ export class HotlinkBuyButton extends LitElement {
     } catch (error) {
       this.#report('could not render; showing a plain link', 'error', error);
       // The producer's own fallback link as it is, or a plain link to the HotLink around the label.
-      const url = !this.#fallback && this.hotlink && parseHotLink(this.hotlink, defaultHosts());
-      return url
-        ? html`<a part="button" href=${url.href} @click=${this.#onClick}><span part="label"><slot></slot></span></a>`
+      const reading = !this.#fallback && this.hotlink && readHotLink(this.hotlink);
+      return reading && 'url' in reading
+        ? html`<a part="button" href=${reading.url.href} @click=${this.#onClick}><span part="label"><slot></slot></span></a>`
         : html`<slot></slot>`;
     }
   }

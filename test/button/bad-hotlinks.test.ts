@@ -1,7 +1,7 @@
 /** Hostile, broken or missing HotLinks: never navigated to, disabled, and said on the console. */
 import { describe, expect, it } from 'vitest';
 import { checkoutLinks } from '../fixtures/corpus';
-import { hotlinkProblem } from '../../src/index';
+import { hotlinkProblem, hotlinkProblemIn, readHotLink } from '../../src/index';
 import { CODE, usePage } from '../core/page';
 import { anchor, button, clickAndFollow, mount, mountWith, recordCheckouts, recordConsole, rendered, startCore } from './button';
 
@@ -15,8 +15,9 @@ const refused = [
   ['another domain', 'https://evil.example/A72242240H'],
   ['a look-alike host', 'https://pay.hotmart.com.evil.example/A72242240H'],
   ['credentials before another host', 'https://pay.hotmart.com@evil.example/A72242240H'],
-  ['a sales-page HotLink (not checkout)', 'https://go.hotmart.com/H55891139F?ap=13e0'],
   ['a relative path', '/checkout/A72242240H'],
+  ['another domain, without https://', 'evil.example/A72242240H'],
+  ['a look-alike host, without https://', 'pay.hotmart.com.evil.example/A72242240H'],
   ['not a URL', 'comprar'],
 ];
 
@@ -83,6 +84,58 @@ describe('a hotlink that is not https: on a checkout host', () => {
     el.hotlink = 'https://checkout.shop.example/A72242240H';
     await rendered(el);
     expect(button(el).getAttribute('href')).toBe(`https://checkout.shop.example/A72242240H?af=${CODE}`);
+  });
+});
+
+/** What a button says of an affiliate's Sales Page HotLink (the same words as the snippet builder's). */
+const salesPage = (subject: string) =>
+  `${subject} is a Sales Page HotLink, the link affiliates share: it opens a sales page, not checkout. ` +
+  'Use your Direct Payment HotLink (https://pay.hotmart.com/…), in Hotmart under Products › My products; the button is disabled';
+
+describe('what producers paste', () => {
+  usePage(`https://www.shop.example/?a=${CODE}`);
+
+  it.each([
+    ['no scheme', 'pay.hotmart.com/A72242240H?off=wlvonm69'],
+    ['no scheme, with spaces around', '  payment.hotmart.com/next/A72242240H?off=wlvonm69 '],
+    ['a protocol-relative link', '//pay.hotmart.com/A72242240H?off=wlvonm69'],
+  ])('a checkout link with %s: read as https://, the button reaches checkout, nothing said', async (_, hotlink) => {
+    startCore();
+    const errors = recordConsole('error');
+    const el = await mountWith({ hotlink });
+    const expected = `https://${hotlink.trim().replace(/^\/\//, '')}&af=${CODE}`;
+    expect(button(el).getAttribute('href')).toBe(expected);
+    expect(clickAndFollow(el)?.url).toBe(expected);
+    expect(errors).toEqual([]);
+    expect(readHotLink(hotlink)).toMatchObject({ hotlink: `https://${hotlink.trim().replace(/^\/\//, '')}`, completed: true });
+  });
+
+  it.each([
+    'https://go.hotmart.com/H55891139F?ap=13e0',
+    'http://go.hotmart.com/H55891139F',
+    'go.hotmart.com/H55891139F',
+    'https://www.go.hotmart.com/H55891139F',
+  ])('an affiliate\'s Sales Page HotLink, %s: disabled, and the message says what it is and where the Direct Payment HotLink is', async (hotlink) => {
+    startCore();
+    const errors = recordConsole('error');
+    const el = await mountWith({ hotlink });
+    expect(button(el).hasAttribute('href')).toBe(false);
+    expect(clickAndFollow(el)).toBeUndefined();
+    expect(errors).toEqual([`[hotlinks] <hotlink-buy-button>: ${salesPage(`hotlink ${JSON.stringify(hotlink)}`)}`]);
+    expect(readHotLink(hotlink)).toEqual({ problem: 'sales-page' });
+  });
+
+  it('the snippet builder\'s words: English is the button\'s, Portuguese says the same', () => {
+    const link = 'https://go.hotmart.com/H55891139F';
+    expect(hotlinkProblemIn('en', link)).toBe(hotlinkProblem(link));
+    expect(hotlinkProblemIn('pt-BR', link)).toBe(
+      `O link "${link}" é um HotLink da página de vendas, aquele que os afiliados divulgam: ele abre uma página de vendas, não o pagamento. ` +
+        'Use o seu HotLink de pagamento direto (https://pay.hotmart.com/…), que fica na Hotmart em Produtos › Meus produtos; o botão fica desativado',
+    );
+    expect(hotlinkProblemIn('pt-BR', 'http://pay.hotmart.com/A72242240H')).toBe(
+      `O link "http://pay.hotmart.com/A72242240H" não é um link https: de uma página de pagamento (${HOSTS}); o botão fica desativado`,
+    );
+    expect(hotlinkProblemIn('pt-BR', 'pay.hotmart.com/A72242240H')).toBeUndefined();
   });
 });
 

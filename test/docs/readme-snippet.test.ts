@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtIntegrity, cdnReferences, PACKAGE, rewriteReferences, staleReferences } from '../../scripts/sri.mjs';
+import { builtIntegrity, cdnReferences, DOCS, PACKAGE, rewriteReferences, staleReferences } from '../../scripts/sri.mjs';
 
 const readme = readFileSync('README.md', 'utf8');
-const FIX = 'the README\'s CDN snippets are out of date: run `npm run build && npm run sri -- --write`';
+const FIX = 'the CDN snippets are out of date: run `npm run build && npm run sri -- --write`';
 
 describe('README CDN snippets', () => {
   it('open the README: its first screen is the snippet to paste', () => {
@@ -26,6 +26,12 @@ describe('README CDN snippets', () => {
     expect(references.filter((ref) => ref.tag).map((ref) => ref.file)).toEqual(expect.arrayContaining(['hotlinks.js', 'hotlinks.css', 'hotlinks-capture.js']));
     expect(staleReferences(readme, builtIntegrity()), FIX).toEqual([]);
     expect(references.every((ref) => ref.url.startsWith(`https://cdn.jsdelivr.net/npm/hotlinks-embed@${PACKAGE.version}/dist/`))).toBe(true);
+  });
+
+  it.each(DOCS.filter((doc) => doc != 'README.md'))('%s (the guides): its snippet too', (doc) => {
+    const text = readFileSync(doc, 'utf8');
+    expect(cdnReferences(text).filter((ref) => ref.tag).map((ref) => ref.file)).toEqual(['hotlinks.css', 'hotlinks.js']);
+    expect(staleReferences(text, builtIntegrity()), FIX).toEqual([]);
   });
 
   it('`npm run sri -- --write` brings a stale snippet up to date (another version, another hash)', () => {

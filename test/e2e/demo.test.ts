@@ -234,16 +234,20 @@ describeInBrowser('the demo', () => {
     expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([]);
   });
 
-  it('?hotlinks_debug=1 on an example page shows the debug panel', async () => {
+  it('?hotlinks_debug=1 on an example page (in Portuguese) shows the debug panel, in Portuguese', async () => {
     const v = await visit();
     await v.page.goto(demo.url + 'sales-page.html?a=O95340038V&utm_source=instagram&sck=bio&hotlinks_debug=1');
-    const panel = v.page.getByRole('region', { name: 'HotLinks debug' });
+    const panel = v.page.getByRole('region', { name: 'HotLinks: diagnóstico' });
     await expect.poll(() => panel.locator('dd[data-fact="affiliate"]').textContent()).toBe('O95340038V');
     expect(await panel.locator('dd[data-fact="checkout"]').textContent()).toBe(
       'https://pay.hotmart.com/A12345678B?off=basic123&af=O95340038V&sck=bio&utm_source=instagram  (link)',
     );
     // It starts as a collapsed tab; a click opens the facts.
-    await panel.getByRole('button', { name: 'HotLinks debug', exact: true }).click();
+    await panel.getByRole('button', { name: 'HotLinks: diagnóstico', exact: true }).click();
+    expect(await panel.locator('dd[data-fact="expires"]').textContent()).toBe('30 de mai. de 2030, 12:00 (em 90 dias)');
+    expect(await panel.locator('dt').allTextContents()).toEqual([
+      'afiliado', 'chegou com', 'capturado em', 'expira em', 'guardado em', 'domínio do cookie', 'consentimento', 'repassados', 'modelo', 'pagamento',
+    ]);
     await shoot(v, 'debug-panel.png', false);
   });
 });

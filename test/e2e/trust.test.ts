@@ -196,4 +196,42 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     await expect.poll(() => panel.locator('dd[data-fact="affiliate"]').textContent()).toBe(CODE);
     expect(await panel.locator('dl').isVisible()).toBe(true);
   });
+
+  const PHONE_SCREEN = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  it.each([
+    { where: 'on a phone, the Buy button in the text, halfway down', screen: PHONE_SCREEN, style: 'margin:260px 16px 1400px', scroll: 0 },
+    { where: 'on a phone, then the page scrolled until the Buy button is under it', screen: PHONE_SCREEN, style: 'margin:900px 16px 1400px', scroll: 560 },
+    { where: 'on a phone, a bar along the bottom edge', screen: PHONE_SCREEN, style: 'position:fixed;bottom:0;left:0;right:0', scroll: 0 },
+    { where: 'on a desktop, at the left, halfway down', screen: { viewport: { width: 1280, height: 800 } }, style: 'position:fixed;left:24px;top:380px;width:260px', scroll: 0 },
+  ])('?hotlinks_debug=1, the panel opened $where: it covers none of the Buy button, and speaks the page\'s language', async ({ screen, style, scroll }) => {
+    const button = `<a id="buy" href="${HOTLINK}" style="${style};display:block;box-sizing:border-box;padding:14px;text-align:center;background:#0a7d3b;color:#fff;font:700 16px sans-serif">Comprar agora</a>`;
+    const page = html('<h1>Curso</h1><p>Texto da página de vendas.</p>' + button, PHONE + dropin('hotlinks-capture.js')).replace('lang="en"', 'lang="pt-BR"');
+    t.site.page('/curso', page);
+    const v = await t.visitor(screen);
+    await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&parceiro=${FORGED}&hotlinks_debug=1`));
+    const toggle = v.page.getByRole('button', { name: 'HotLinks: diagnóstico', exact: true });
+    await toggle.waitFor({ timeout: 10_000 });
+    await (screen.viewport.width < 500 ? toggle.tap() : toggle.click());
+    const panel = v.page.getByRole('region', { name: 'HotLinks: diagnóstico', exact: true });
+    await expect.poll(() => panel.locator('dd[data-fact="affiliate"]').textContent()).toBe(CODE);
+    // The page moves under the open panel: the panel moves off the button.
+    if (scroll) await v.page.evaluate((y) => scrollTo(0, y), scroll);
+    // What arrived, and the code under a name the script does not read, with the attribute to add.
+    expect(await panel.locator('dd[data-fact="landing"]').textContent()).toBe(`a=${CODE} & parceiro=${FORGED}`);
+    expect(await panel.locator('dd[data-fact="unread"]').textContent()).toBe(
+      `parceiro=${FORGED} parece um código de afiliado, num nome que o script não lê: acrescente data-params="a,af,aff,affiliate,ref,parceiro" à tag <script>`,
+    );
+    const { width, height } = screen.viewport;
+    const buy = (await v.page.locator('#buy').boundingBox())!;
+    await expect.poll(async () => overlap((await panel.boundingBox())!, buy), { timeout: 5_000 }).toBe(false);
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    // Still readable: the facts show, scrolling inside the panel where the room is short.
+    expect(box.height).toBeGreaterThan(100);
+    const centre = await v.page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [buy.x + buy.width / 2, buy.y + buy.height / 2]);
+    expect(centre).toBe('buy');
+    expect(v.errors).toEqual([]);
+  });
 });
