@@ -45,17 +45,22 @@ const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
  */
 export class HotlinkBuyButton extends LitElement {
   static override styles = styles;
+  // The element never adds an attribute its author did not write: a server-rendered tag must
+  // hydrate as rendered (React 19 and Preact compare or rewrite the attributes). Defaults stay in the
+  // properties (`useDefault`: the initial value is not reflected); a value set later through a
+  // property is reflected, so `:host([variant=...])` styles it. The defaults are styled without any
+  // attribute (the `:host` rule), as the reserve CSS styles an element with none.
   static override properties = {
     hotlink: {},
     offer: {},
     mode: {},
-    variant: { reflect: true },
-    size: { reflect: true },
+    variant: { reflect: true, useDefault: true },
+    size: { reflect: true, useDefault: true },
     price: {},
     currency: {},
     sck: {},
     src: {},
-    disabled: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
   };
 
   /** The Direct Payment HotLink (`https://pay.hotmart.com/…`). Required, unless a light-DOM `<a href>` child provides it. */

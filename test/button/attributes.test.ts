@@ -166,6 +166,14 @@ describe('look', () => {
     expect(getComputedStyle(button(el)).backgroundColor).toBe('#d7401a');
   });
 
+  it('adds no attribute to its own tag: the defaults stay in the properties (a server-rendered tag hydrates as written)', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    expect(el.getAttributeNames()).toEqual(['hotlink']);
+    expect([el.variant, el.size, el.mode, el.disabled]).toEqual(['green', 'md', 'redirect', false]);
+    expect(getComputedStyle(button(el)).backgroundColor).toBe('#0a7d3b');
+  });
+
   it('--hotlink-* custom properties theme it', async () => {
     startCore();
     const el = await mount(
