@@ -24,7 +24,7 @@ const FRAMEWORKS = {
 } as const;
 type Framework = keyof typeof FRAMEWORKS;
 
-/** One bundle: the fixture `entry`, with `hotlinks-embed` resolved to this package as an app installs it. */
+/** One bundle of the fixture `entry`; `hotlinks-embed` resolves through package.json's exports to dist/esm, as in an app. */
 async function bundle(entry: string, alias: Record<string, string>): Promise<string> {
   const { outputFiles } = await build({
     entryPoints: [join(FIXTURES, entry)],
