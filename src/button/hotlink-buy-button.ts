@@ -10,9 +10,11 @@ export type BuyButtonMode = 'redirect' | 'new-tab' | 'overlay';
 export type BuyButtonVariant = 'green' | 'orange' | 'black' | 'outline';
 export type BuyButtonSize = 'sm' | 'md' | 'lg';
 
+// Each list starts with the default (the property's initial value): what an unknown value falls
+// back to, and what the plain `:host` rule styles.
 const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
 const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
-const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
+const SIZES: readonly BuyButtonSize[] = ['md', 'sm', 'lg'];
 /**
  * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
  * checkout URL decorated with the visitor's affiliate code and tracking parameters, so middle-click

@@ -149,6 +149,8 @@ describe('look', () => {
     ['sm', '14px'],
     ['md', '16px'],
     ['', '16px'],
+    // What the warning for an unknown size says is used.
+    ['xl', '16px'],
     ['lg', '20px'],
   ])('size="%s"', async (size, fontSize) => {
     startCore();
@@ -185,7 +187,7 @@ describe('look', () => {
 
   it.each([
     ['an unknown variant', 'variant="pink"', 'variant "pink" is not one of green, orange, black, outline; green is used'],
-    ['an unknown size', 'size="xl"', 'size "xl" is not one of sm, md, lg; sm is used'],
+    ['an unknown size', 'size="xl"', 'size "xl" is not one of md, sm, lg; md is used'],
   ])('%s is reported', async (_, attributes, message) => {
     startCore();
     const warnings = recordConsole('warn');
