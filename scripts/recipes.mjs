@@ -162,9 +162,9 @@ async function visitInChromium(name, url) {
   const browser = await launchChromium(executable, []);
   try {
     const page = await browser.newPage();
-    const console = [];
-    page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => console.push(`pageerror: ${error}`));
+    const messages = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
     const checkouts = [];
     await page.route(/^https:\/\/pay\.hotmart\.com\//, (route) => {
       checkouts.push(route.request().url());
@@ -179,7 +179,7 @@ async function visitInChromium(name, url) {
       await page.locator('hotlink-buy-button').getByRole('link').click();
       await page.waitForURL(/^https:\/\/pay\.hotmart\.com\//);
       // Lit's development build (Next picks it in development) says so once; it is not a problem of ours.
-      const problems = console.filter((line) => /^(error|warning|pageerror)/.test(line) && !/^warning: Lit is in dev mode\./.test(line));
+      const problems = messages.filter((line) => /^(error|warning|pageerror)/.test(line) && !/^warning: Lit is in dev mode\./.test(line));
       assert(!problems.length, `the console:\n${problems.join('\n')}`);
       assert(checkouts[0] == `https://pay.hotmart.com/A72242240H?af=${CODE}&off=wlvonm69`, `checkout: ${checkouts.join(', ')}`);
     });
