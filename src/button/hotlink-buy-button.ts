@@ -10,9 +10,11 @@ export type BuyButtonMode = 'redirect' | 'new-tab' | 'overlay';
 export type BuyButtonVariant = 'green' | 'orange' | 'black' | 'outline';
 export type BuyButtonSize = 'sm' | 'md' | 'lg';
 
+// Each list starts with the default (the property's initial value): what an unknown value falls
+// back to, and what the plain `:host` rule styles.
 const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
 const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
-const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
+const SIZES: readonly BuyButtonSize[] = ['md', 'sm', 'lg'];
 /**
  * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
  * checkout URL decorated with the visitor's affiliate code and tracking parameters, so middle-click
@@ -45,17 +47,22 @@ const SIZES: readonly BuyButtonSize[] = ['sm', 'md', 'lg'];
  */
 export class HotlinkBuyButton extends LitElement {
   static override styles = styles;
+  // The element never adds an attribute its author did not write: a server-rendered tag must
+  // hydrate as rendered (React 19 and Preact compare or rewrite the attributes). Defaults stay in the
+  // properties (`useDefault`: the initial value is not reflected); a value set later through a
+  // property is reflected, so `:host([variant=...])` styles it. The defaults are styled without any
+  // attribute (the `:host` rule), as the reserve CSS styles an element with none.
   static override properties = {
     hotlink: {},
     offer: {},
     mode: {},
-    variant: { reflect: true },
-    size: { reflect: true },
+    variant: { reflect: true, useDefault: true },
+    size: { reflect: true, useDefault: true },
     price: {},
     currency: {},
     sck: {},
     src: {},
-    disabled: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
   };
 
   /** The Direct Payment HotLink (`https://pay.hotmart.com/…`). Required, unless a light-DOM `<a href>` child provides it. */

@@ -149,6 +149,8 @@ describe('look', () => {
     ['sm', '14px'],
     ['md', '16px'],
     ['', '16px'],
+    // What the warning for an unknown size says is used.
+    ['xl', '16px'],
     ['lg', '20px'],
   ])('size="%s"', async (size, fontSize) => {
     startCore();
@@ -166,6 +168,14 @@ describe('look', () => {
     expect(getComputedStyle(button(el)).backgroundColor).toBe('#d7401a');
   });
 
+  it('adds no attribute to its own tag: the defaults stay in the properties (a server-rendered tag hydrates as written)', async () => {
+    startCore();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}"></hotlink-buy-button>`);
+    expect(el.getAttributeNames()).toEqual(['hotlink']);
+    expect([el.variant, el.size, el.mode, el.disabled]).toEqual(['green', 'md', 'redirect', false]);
+    expect(getComputedStyle(button(el)).backgroundColor).toBe('#0a7d3b');
+  });
+
   it('--hotlink-* custom properties theme it', async () => {
     startCore();
     const el = await mount(
@@ -177,7 +187,7 @@ describe('look', () => {
 
   it.each([
     ['an unknown variant', 'variant="pink"', 'variant "pink" is not one of green, orange, black, outline; green is used'],
-    ['an unknown size', 'size="xl"', 'size "xl" is not one of sm, md, lg; sm is used'],
+    ['an unknown size', 'size="xl"', 'size "xl" is not one of md, sm, lg; md is used'],
   ])('%s is reported', async (_, attributes, message) => {
     startCore();
     const warnings = recordConsole('warn');
