@@ -4,7 +4,6 @@ import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import hotlinksOptions from './build/options-plugin.mjs';
 import pruneDeclarations from './build/prune-declarations.mjs';
 import reserveCss from './build/reserve-css-plugin.mjs';
 import { readFileSync } from 'node:fs';
@@ -41,7 +40,6 @@ const esm = {
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
     flag(false),
-    hotlinksOptions(),
     typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', compilerOptions: emitOnly }),
     pruneDeclarations({ outDir: 'dist/esm', rootDir: 'src' }),
   ],
@@ -60,7 +58,6 @@ const dropin = (input, file, format = 'iife') => ({
   output: { file, format, sourcemap: 'hidden' },
   plugins: [
     flag(format == 'iife' ? 'script' : 'companion'),
-    hotlinksOptions({ descriptions: false }),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src', ...emitOnly } }),
     // The "unsafe" compressions assume what this code keeps to: no `this` in arrow-able functions,
@@ -81,10 +78,10 @@ const COMPANION_FILES = ['hotlinks-debug.js', 'hotlinks-report.js', 'hotlinks-co
 // Rollup builds these in order: the companions before the drop-ins that carry their hashes.
 export default [
   esm,
-  dropin('src/debug-panel.ts', 'dist/hotlinks-debug.js', 'es'),
+  dropin('src/debug/panel.ts', 'dist/hotlinks-debug.js', 'es'),
   dropin('src/report/reports.ts', 'dist/hotlinks-report.js', 'es'),
   dropin('src/consent/consent-tools.ts', 'dist/hotlinks-consent.js', 'es'),
   // hotlinks.css is written beside the script with the button.
-  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
-  dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
+  (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin/hotlinks.ts', 'dist/hotlinks.js')),
+  dropin('src/dropin/capture.ts', 'dist/hotlinks-capture.js'),
 ];

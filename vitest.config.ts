@@ -1,7 +1,6 @@
 // Two projects: `unit` (happy-dom, `npm run test:unit`) and `e2e` (real Chromium, `npm run test:e2e`).
 // `npm test` runs both in one vitest run, after the build.
 import { type Plugin, type ViteUserConfig, defineConfig } from 'vitest/config';
-import hotlinksOptions from './build/options-plugin.mjs';
 
 /**
  * Dependencies as a visitor's browser runs them: without the `development` export condition (Lit's
@@ -31,7 +30,7 @@ const ISOLATED = ['test/faults/**/*.test.ts', 'test/button/define.test.ts'];
 
 /** A happy-dom project: the page is https://www.shop.example/, the options compiled as the build does. */
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
-  plugins: [hotlinksOptions(), productionDependencies()],
+  plugins: [productionDependencies()],
   // The ESM package's value (src/build-flags.d.ts): tests import the companion modules directly.
   // No companion is loaded in tests (they import the modules); the hashes only need a shape.
   define: {

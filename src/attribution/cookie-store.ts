@@ -9,10 +9,10 @@
  * where this page's path allows, and a value that does not decode never deletes a valid one.
  */
 import type { ResolvedOptions } from '../config/validate.js';
-import { onSharedHost } from '../config/formats.js';
-import { documentProperty } from '../dom.js';
+import { onSharedHost } from '../config/options.js';
+import { documentProperty } from '../page/dom.js';
 import type { Attribution } from './attribution.js';
-import { type StoredAttribution, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
+import { type CookieAttributes, type StoredAttribution, cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from './cookie-codec.js';
 
 /** `document.cookie`: what the page sees, and a `name=value; attributes` string to store. Tests give a fake one. */
 export interface CookieJar {
@@ -52,6 +52,33 @@ const deeperPaths = (pathname: string): string[] => {
   if (pathname.length > 1) paths.add(pathname);
   return [...paths];
 };
+
+/**
+ * Writes `value` as cookie `name` on each of `domains` in turn, shortest first, until it reads back:
+ * the domain the browser kept it on (`undefined`: host-only) and how many cookies of that name the
+ * page then sees; `false` when it kept none (cookies refused).
+ */
+function keep(jar: CookieJar, name: string, value: string, domains: (string | undefined)[], attributes: CookieAttributes) {
+  for (const domain of domains) {
+    jar.write(serializeCookie(name, value, { ...attributes, domain }));
+    const all = cookieValues(jar.read(), name);
+    if (all.includes(value)) return [domain, all.length] as const;
+  }
+  return false;
+}
+
+/**
+ * The domain a cookie of this page lands on with `cookieDomain: 'auto'`, as the store finds it: a
+ * short-lived cookie of a random value written, shortest domain first, until it reads back (nothing
+ * planted by another site can pass for it), then deleted. For the debug view; `undefined`: host-only.
+ */
+export function registrableDomain(jar: CookieJar = documentJar, hostname = location.hostname): string | undefined {
+  const name = 'hotlinks_domain';
+  const kept = keep(jar, name, Math.random().toString(36).slice(2), [...domainsOf(hostname), undefined], {});
+  if (!kept) return;
+  jar.write(serializeCookie(name, '', { expires: 0, domain: kept[0] }));
+  return kept[0];
+}
 
 export interface CookieStore {
   /** The domain this page wrote the cookie on; `undefined` for host-only, or before a write. */
@@ -107,27 +134,22 @@ export function cookieStore(
       }
     },
     write(attribution) {
-      const value = encodeAttribution(attribution);
       try {
         // No separate probe: the value itself is unique, so the first domain on which it reads back
         // is the registrable domain, and nothing planted by another site can pass for it.
-        for (const domain of domains) {
-          jar.write(serializeCookie(name, value, { expires: attribution.expiresAt, domain, secure }));
-          const all = values();
-          if (all.includes(value)) {
-            written = domain;
-            if (all.length > 1) {
-              expire(deeperPaths(location.pathname));
-              // A host-only copy at `/` from an earlier write would otherwise keep its place in the order.
-              if (domain) expire(['/'], [undefined]);
-            }
-            return true;
-          }
+        const kept = keep(jar, name, encodeAttribution(attribution), domains, { expires: attribution.expiresAt, secure });
+        if (!kept) return false;
+        written = kept[0];
+        if (kept[1] > 1) {
+          expire(deeperPaths(location.pathname));
+          // A host-only copy at `/` from an earlier write would otherwise keep its place in the order.
+          if (written) expire(['/'], [undefined]);
         }
+        return true;
       } catch {
         /* cookies blocked: the attribution stays in memory */
+        return false;
       }
-      return false;
     },
     remove() {
       try {

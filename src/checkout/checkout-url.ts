@@ -1,5 +1,8 @@
 /** The checkout URL rules of docs/CONTRACT.md: what may be navigated to, and what is added to it. */
 
+/** Parameters a caller adds to a checkout URL (the Buy button's `off`, `sck`, `src`); an undefined one is left out. */
+export type CheckoutExtras = Record<string, string | undefined>;
+
 export interface CheckoutAdditions {
   /** `<checkoutParam>=<affiliate>`; without a code, the parameter is still never added from `params`. */
   affiliate?: [param: string, code?: string];
@@ -44,7 +47,3 @@ export function decorateHotLink(url: URL, { affiliate, params = [] }: CheckoutAd
   const search = url.search.length > 1 ? url.search + (query && '&') : '?';
   return query ? url.origin + url.pathname + search + query + url.hash : url.href;
 }
-
-/** Whether `hostname` is one of `patterns`: a host name, or `*.example.com` for example.com and every subdomain of it. */
-export const matchesHost = (hostname: string, patterns: readonly string[]): boolean =>
-  patterns.some((pattern) => (pattern[0] == '*' ? hostname == pattern.slice(2) || hostname.endsWith(pattern.slice(1)) : hostname == pattern));

@@ -10,7 +10,7 @@
  * Elements are read and written through `Element.prototype` (see `dom.ts`): a form's named fields
  * (`<input name="getAttribute">`) cannot break one form, and one hostile element cannot stop the others.
  */
-import { closest, documentProperty, getAttribute, listen, queryDocument, setAttribute } from '../dom.js';
+import { closest, documentProperty, getAttribute, listen, queryDocument, setAttribute } from '../page/dom.js';
 import { addFormFields } from './form-fields.js';
 
 export const LINKS = 'a[href],area[href]';

@@ -5,7 +5,7 @@
  * shadow roots count. A form goes where its submit button says (`formaction`), when it says so.
  * Links to the producer's other sites are decorated here too, but announce nothing.
  */
-import { closest, listen } from '../dom.js';
+import { closest, listen } from '../page/dom.js';
 import { LINKS, type LinkDecorator, eventTarget } from './decorate-links.js';
 
 export function watchDepartures(

@@ -4,7 +4,7 @@
  * and loses them when it goes elsewhere (`url` is `null`): the page pointed it away, or the visitor
  * pressed a submit button with its own `formaction`. Read through the prototypes (see `dom.ts`).
  */
-import { getAttribute } from '../dom.js';
+import { getAttribute } from '../page/dom.js';
 
 export function addFormFields(form: HTMLFormElement, url: string | null, by: Element = form): void {
   Element.prototype.querySelectorAll.call(form, '[data-hotlinks]').forEach((input) => input.remove());

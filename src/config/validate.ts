@@ -1,26 +1,14 @@
 /**
- * Resolves options against the rules the build compiles from `schema.ts`
- * (`build/options-plugin.mjs`): the browser's half of the one options schema.
+ * Options resolved against the one table (`options.ts`): by `init()`, by the drop-in from its
+ * script tag's `data-*` attributes, and by the producer's server.
  */
-import compiled from 'virtual:hotlinks-options';
-import type { HotLinksOptions, ResolvedOptions } from './schema.js';
+import { DESCRIPTIONS, type HotLinksOptions, OPTIONS, type OptionName, type ResolvedOptions } from './options.js';
 import { shown } from './shown.js';
 
-export type { HotLinksOptions, ResolvedOptions };
+export type { HotLinksOptions, OptionName, ResolvedOptions };
 
-export interface OptionRule {
-  /** Its type also says how the option's attribute text is read (see `fromAttribute`). */
-  default: unknown;
-  /** Whether a value is valid: the zod schema's verdict, compiled. */
-  check(value: unknown): boolean;
-  /** What a valid value is, for error messages; left out of the drop-ins. */
-  description?: string;
-}
-
-export const rules = compiled as Record<keyof ResolvedOptions, OptionRule>;
-
-/** The option names, in the schema's order. */
-export const optionNames = Object.keys(rules) as (keyof ResolvedOptions)[];
+/** The option names, in the table's order. */
+export const optionNames = Object.keys(OPTIONS) as OptionName[];
 
 /**
  * Attribute text as the type of the option's default: a comma-separated list, `true`/`false` (alone,
@@ -28,47 +16,45 @@ export const optionNames = Object.keys(rules) as (keyof ResolvedOptions)[];
  * takes), `false` for a name that can be turned off (`data-visit-param="false"`). What cannot be
  * read stays text, and fails the check.
  */
-export function fromAttribute(rule: OptionRule, text: string): unknown {
+export function fromAttribute(fallback: unknown, text: string): unknown {
   const t = text.trim();
-  const type = typeof rule.default;
-  return Array.isArray(rule.default)
+  return Array.isArray(fallback)
     ? t.split(',').map((item) => item.trim()).filter(Boolean)
-    : type == 'boolean'
+    : typeof fallback == 'boolean'
       ? t == '' || t == 'true' || (t != 'false' && t)
-      : type == 'number' && /^\d{1,9}$/.test(t)
+      : typeof fallback == 'number' && /^\d{1,9}$/.test(t)
         ? +t
         : t != 'false' && t;
 }
 
-
-const copy = (value: unknown) => (Array.isArray(value) ? [...value] : value);
-
 /**
  * Fills in defaults and checks every value. `reject(key, problem)` hears of each unknown or invalid
  * option, `problem` completing a sentence that starts with its name (`must be ..., got "abc"`);
- * the default is used.
+ * the default is used. `written`: what the producer wrote, to show in messages (the drop-in's
+ * attribute texts). Resolved options are frozen: what runs changes in the running state, never here.
  */
 export function resolveOptions(
   input: Record<string, unknown>,
   reject: (key: string, problem: string) => void,
-  /** What the producer wrote, to show in messages (the drop-in's attribute texts). */
   written: Record<string, string> = {},
 ): ResolvedOptions {
   const resolved: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) {
-    if (!(key in rules) && input[key] !== undefined) reject(key, `is not an option (the options are ${optionNames.join(', ')})`);
+  for (const key in input) {
+    if (!(key in OPTIONS) && input[key] !== undefined) reject(key, `is not an option (the options are ${optionNames.join(', ')})`);
   }
   for (const key of optionNames) {
-    const rule = rules[key];
+    const [fallback, check] = OPTIONS[key];
     const value = input[key];
-    const valid = value === undefined || rule.check(value);
+    const valid = value === undefined || check(value);
+    // The drop-ins carry no descriptions: they name the attribute and show what was written.
     if (!valid) {
       const got = shown(written[key] ?? value);
-      reject(key, rule.description ? `must be ${rule.description}, got ${got}` : `is not valid: ${got}`);
+      reject(key, DROPIN ? `is not valid: ${got}` : `must be ${DESCRIPTIONS[key]}, got ${got}`);
     }
-    resolved[key] = valid ? (value ?? copy(rule.default)) : copy(rule.default);
+    const kept = valid && value !== undefined ? value : fallback;
+    resolved[key] = Array.isArray(kept) ? Object.freeze([...kept]) : kept;
   }
-  return resolved as ResolvedOptions;
+  return Object.freeze(resolved) as ResolvedOptions;
 }
 
 /** The drop-in's options: the script's `data-*` attributes, read by their `dataset` names. */
@@ -77,7 +63,7 @@ export function optionsFromDataset(dataset: DOMStringMap, reject: (key: string, 
   const written: Record<string, string> = {};
   for (const key of optionNames) {
     const text = dataset[key];
-    if (text !== undefined) input[key] = fromAttribute(rules[key], (written[key] = text));
+    if (text !== undefined) input[key] = fromAttribute(OPTIONS[key][0], (written[key] = text));
   }
   return resolveOptions(input, reject, written);
 }

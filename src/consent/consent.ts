@@ -4,11 +4,13 @@
  * that use a consent tool. Until it arrives the attribution stays in memory, as it would while the
  * tool has not answered: it reads the commands already on the page, so none is missed.
  */
-import { loadBeside } from '../companions.js';
+import { companion } from '../dropin/companions.js';
+
+/** What the visitor has answered: `waiting` while the site's consent tool or banner has not. */
+export type ConsentState = 'granted' | 'refused' | 'waiting';
 import * as tools from './consent-tools.js';
 
 export function followConsentTool(tool: string, decide: (granted: boolean, final: boolean) => void): void {
   if (tool != 'google' && tool != 'tcf') return;
-  if (DROPIN) loadBeside<typeof tools>('hotlinks-consent.js', 'the consent tool is not followed: nothing is stored').then((loaded) => loaded.followConsentTool(tool, decide), () => {});
-  else tools.followConsentTool(tool, decide);
+  companion('hotlinks-consent.js', 'the consent tool is not followed: nothing is stored', DROPIN || tools, (loaded) => loaded.followConsentTool(tool, decide));
 }

@@ -5,8 +5,9 @@
  */
 import { attributeLanding, readLanding } from '../attribution/attribution.js';
 import { cookieValues, encodeAttribution, pickAttribution, serializeCookie, takesDomainCookies } from '../attribution/cookie-codec.js';
-import { type HotLinksOptions, type ResolvedOptions, optionsSchema } from '../config/schema.js';
 import { shown } from '../config/shown.js';
+import { OPTIONS } from '../config/options.js';
+import { type HotLinksOptions, type ResolvedOptions, resolveOptions } from '../config/validate.js';
 
 /** The browser's options (one config for both sides), with the registrable domain made explicit. */
 export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {
@@ -17,22 +18,19 @@ export type ServerOptions = Omit<HotLinksOptions, 'cookieDomain'> & {
 /** Options after defaults and checks. */
 export type ResolvedServerOptions = ResolvedOptions & { cookieDomain: string };
 
-const DOMAIN_PROBLEM = 'must be your registrable domain in lowercase, such as "shop.example" (a server cannot probe for it)';
-const serverOptionsSchema = optionsSchema.extend({
-  cookieDomain: optionsSchema.shape.cookieDomain.refine((domain) => domain != 'auto'),
-});
-
-/** Fills in defaults and checks every option; throws an error naming the first bad one. */
+/**
+ * Fills in defaults and checks every option, by the browser's own rules (`config/options.ts`), and
+ * that `cookieDomain` names a domain; throws an error naming the first bad one.
+ */
 export function resolveServerOptions(options: ServerOptions, caller = 'hotlinks-embed/server'): ResolvedServerOptions {
-  const result = serverOptionsSchema.safeParse(options);
-  if (result.success) return result.data as ResolvedServerOptions;
-  const issue = result.error.issues[0];
-  if (issue.code == 'unrecognized_keys') {
-    throw new Error(`${caller}: ${issue.keys.join(', ')} is not an option (the options are ${Object.keys(optionsSchema.shape).join(', ')})`);
+  const fail = (key: string, problem: string) => {
+    throw new Error(`${caller}: ${key} ${problem}`);
+  };
+  const { cookieDomain } = options;
+  if (cookieDomain == 'auto' || !OPTIONS.cookieDomain[1](cookieDomain)) {
+    fail('cookieDomain', `must be your registrable domain in lowercase, such as "shop.example" (a server cannot probe for it), got ${shown(cookieDomain)}`);
   }
-  const key = String(issue.path[0]) as keyof typeof optionsSchema.shape;
-  const description = key == 'cookieDomain' ? DOMAIN_PROBLEM : `must be ${optionsSchema.shape[key]?.meta()?.description ?? issue.message}`;
-  throw new Error(`${caller}: ${key} ${description}, got ${shown((options as Record<string, unknown>)[key])}`);
+  return resolveOptions(options as Record<string, unknown>, fail) as ResolvedServerOptions;
 }
 
 /** A request as the cookie needs it: the public URL the visitor asked for, and its `Cookie` header. */

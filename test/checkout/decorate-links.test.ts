@@ -4,7 +4,7 @@
  * stay exactly as the page wrote them.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckoutDetail } from '../../src/events';
+import type { CheckoutDetail } from '../../src/page/events';
 import { otherLinks } from '../fixtures/corpus';
 import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, usePage } from '../core/page';
 

@@ -5,9 +5,8 @@
  * `test/core/options-effects.test.ts`.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { optionsSchema } from '../../src/config/schema';
-import { attributeName, optionNames, optionsFromDataset, rules } from '../../src/config/validate';
-import { startDropin } from '../../src/dropin-start';
+import { attributeName, optionNames, optionsFromDataset } from '../../src/config/validate';
+import { startDropin } from '../../src/dropin/start';
 import { init } from '../../src/instance';
 import { CODE, DAY, cookie, setUrl, usePage } from '../core/page';
 
@@ -270,62 +269,5 @@ describe('the drop-in reads its own script tag', () => {
     expect(cookie('first')).toBeDefined();
     expect(cookie('second')).toBeUndefined();
     expect(init().options.cookieName).toBe('first');
-  });
-});
-
-/**
- * The browser's checks are compiled by the build from the zod schema: for each option and a table
- * of values, both must call the same values valid.
- */
-describe('the browser validator agrees with zod', () => {
-  const anyValues: unknown[] = [null, true, false, 0, 1, -1, 1.5, NaN, '', ' ', 'true', [], {}, ['a'], new String('auto')];
-  const values: Record<string, unknown[]> = {
-    params: [['a'], ['a', 'b'], ['a b'], [''], ['x'.repeat(64)], ['x'.repeat(65)], Array(32).fill('a'), Array(33).fill('a'), [1], 'a', [, 'a'], ['ação']],
-    codePattern: ['^A$', '[', '(?<n>x)', '\\p{L}', 'x'.repeat(200), 'x'.repeat(201), '(?i)x', 5],
-    attribution: ['last-click', 'first-click', 'First-click', 'last-click '],
-    cookieDays: [1, 60, 400, 401, 0, 1.0, 2.5, '60', 'forever', 'Forever', Infinity, 2 ** 53],
-    cookieDomain: ['auto', 'shop.example', 'a.b.c.shop.example', 'SHOP.example', '.shop.example', 'shop', 'xn--bcher-kva.example', 'a-.example', 'a'.repeat(64) + '.example', '1.2.3.4', 'shop.example.'],
-    cookieName: ['hotlinks', 'a-b_c', 'a.b', 'a b', 'x'.repeat(64), 'x'.repeat(65)],
-    checkoutParam: ['af', 'a.b', 'a&b', 'x'.repeat(65), ['af']],
-    visitParam: ['xcod', 'a.b', 'a&b', 'x'.repeat(65), ['xcod'], 'false'],
-    checkoutHosts: [['pay.hotmart.com'], ['pay.hotmart.com:443'], ['Pay.hotmart.com'], [], Array(32).fill('a.example'), Array(33).fill('a.example'), 'pay.hotmart.com', [, 'pay.hotmart.com']],
-    forward: [[], ['gclid'], ['utm source'], Array(33).fill('a'), [null]],
-    consent: ['granted', 'pending', 'denied', 'Granted'],
-    cleanUrl: ['false', 'all', 'All'],
-    decorate: ['false'],
-    crossDomain: [
-      ['a.example'],
-      ['*.a.example'],
-      ['*.com'],
-      ['*.com.br'],
-      ['*.co.uk'],
-      ['*.shop.com.br'],
-      ['*.leadlovers.site'],
-      ['meu.leadlovers.site'],
-      ['A.example'],
-      ['a.example:8080'],
-      Array(32).fill('a.example'),
-      Array(33).fill('a.example'),
-      'a.example',
-    ],
-    collect: ['/api/hotlinks', 'https://x.example/c', 'http://x.example/c', 'javascript:alert(1)', 'ftp://x.example', '//x.example/c', 'api', 'https://', 'x'.repeat(2001)],
-    datalayer: [undefined as never].slice(1),
-    debug: [],
-  };
-
-  it.each(optionNames.flatMap((key) => [...anyValues, ...values[key]].map((value) => [key, value] as const)))(
-    '%s: %j',
-    (key, value) => {
-      const zod = optionsSchema.shape[key].safeParse(value).success;
-      expect(rules[key].check(value)).toBe(zod);
-    },
-  );
-
-  it('the tables include valid and invalid values for every option', () => {
-    for (const key of optionNames) {
-      const verdicts = [...anyValues, ...values[key]].map((value) => optionsSchema.shape[key].safeParse(value).success);
-      expect(verdicts, key).toContain(true);
-      expect(verdicts, key).toContain(false);
-    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
-import type { CheckoutDetail } from '../../src/events';
+import type { CheckoutDetail } from '../../src/page/events';
 import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage, VISIT } from './page';
 
 const SALES_PAGE = '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc">Buy</a><a id="other" href="https://example.com/?q=1">x</a>';
@@ -86,7 +86,7 @@ describe('the ESM package and the drop-in on one page', () => {
     const script = document.createElement('script');
     script.setAttribute('data-cookie-days', '30');
     vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
-    const { startDropin } = await import('../../src/dropin-start');
+    const { startDropin } = await import('../../src/dropin/start');
     startDropin();
     startDropin();
     const dropin = (window as unknown as { HotLinks: typeof sdk }).HotLinks;

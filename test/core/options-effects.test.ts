@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { startDropin } from '../../src/dropin-start';
+import { startDropin } from '../../src/dropin/start';
 import type { HotLinks } from '../../src/hotlinks';
 import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage, VISIT } from './page';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resolveOptions } from '../../src/config/validate';
-import { documentProperty } from '../../src/dom';
+import { documentProperty } from '../../src/page/dom';
 import { type HotLinks, startHotLinks } from '../../src/hotlinks';
 
 export const ORIGIN = 'https://www.shop.example';

@@ -4,7 +4,7 @@
  * attribute to add. Its placement on a real screen is the browser suite's (test/e2e/trust.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { debugFacts } from '../../src/debug-panel';
+import { debugFacts } from '../../src/debug/panel';
 import { CODE, DAY, setUrl, start, usePage } from '../core/page';
 
 const NOW = Date.UTC(2027, 1, 4, 12);

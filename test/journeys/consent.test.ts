@@ -38,14 +38,15 @@ describe('Google Consent Mode v2', () => {
 
     expect(document.cookie).toBe('');
     expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
-    expect(hotlinks.options.consent).toBe('google');
+    // The setting stays what the page asked for; the visitor's answer is the running state.
+    expect([hotlinks.options.consent, hotlinks.consentState()]).toEqual(['google', 'waiting']);
     expect(buy()).toBe(`${HOTLINK}?af=${CODE}&utm_source=fb`);
     expect(await events(sent)).toEqual([]);
 
     gtag('consent', 'update', { ad_storage: 'granted', analytics_storage: 'granted' });
     expect(stored()).toBe(CODE);
     expect(hotlinks.getAttribution()?.storage).toBe('cookie');
-    expect(hotlinks.options.consent).toBe('granted');
+    expect(hotlinks.consentState()).toBe('granted');
     expect(await events(sent)).toEqual(['attribution']);
     // Another grant later (a second tag) sends nothing more.
     gtag('consent', 'update', { ad_storage: 'granted' });
@@ -54,7 +55,7 @@ describe('Google Consent Mode v2', () => {
     // Withdrawn: the cookie goes; this page keeps the code in memory for checkout.
     gtag('consent', 'update', { ad_storage: 'denied' });
     expect(document.cookie).toBe('');
-    expect(hotlinks.options.consent).toBe('pending');
+    expect([hotlinks.options.consent, hotlinks.consentState()]).toEqual(['google', 'refused']);
     expect(hotlinks.getAttribution()?.storage).toBe('memory');
     expect(buy()).toBe(`${HOTLINK}?af=${CODE}&utm_source=fb`);
   });
@@ -140,7 +141,7 @@ describe('an IAB TCF v2.2 consent tool', () => {
 
     cmp.userAction({ 1: true, 2: true, 7: true });
     expect(stored()).toBe(CODE);
-    expect(hotlinks.options.consent).toBe('granted');
+    expect(hotlinks.consentState()).toBe('granted');
     expect(await events(sent)).toEqual(['attribution']);
 
     // Later, from the CMP's settings: purpose 1 withdrawn.

@@ -1,5 +1,5 @@
 /** The events the page can listen to. They bubble to `document` and cross shadow roots. */
-import type { Attribution } from './attribution/attribution.js';
+import type { Attribution } from '../attribution/attribution.js';
 import { dispatch } from './dom.js';
 
 export interface CheckoutDetail {

@@ -2,5 +2,5 @@
 // The core runs first (it is all of `hotlinks-capture.js`): if the element then cannot load (an
 // old browser, a Trusted Types policy that refuses Lit), checkout links are still decorated, the
 // buttons' fallback links among them.
-import './dropin-capture.js';
-import './define.js';
+import './capture.js';
+import '../define.js';

@@ -4,7 +4,7 @@
  * the URL the drop-in's own `<script>` element was fetched from (see `own-script.ts`), which markup
  * later in the page cannot move, and each file must match the hash built into the drop-in.
  */
-import { documentProperty, getAttribute, listen } from './dom.js';
+import { documentProperty, getAttribute, listen } from '../page/dom.js';
 
 /** Where the running drop-in was fetched from; `null`: no script element of its own, `''`: an inline copy. */
 let base: string | null = null;
@@ -70,3 +70,14 @@ export const loadBeside = <T>(file: keyof typeof COMPANIONS, lost: string): Prom
       throw error;
     }));
 };
+
+/**
+ * Runs `use` with a companion as a part of the core reaches it: loaded from beside the drop-in
+ * (`loadBeside`, once) when `module` is `true` (`DROPIN || module`: in the drop-ins, where the module
+ * itself is left out of the bundle), or the module itself, imported, at once (the ESM package, tests).
+ * Without `use`, a drop-in only starts loading it. One that cannot load was said (`loadBeside`) and is gone without.
+ */
+export function companion<T>(file: keyof typeof COMPANIONS, lost: string, module: T | true, use?: (loaded: T) => void): void {
+  if (module !== true) use?.(module);
+  else loadBeside<T>(file, lost).then(use, () => {});
+}

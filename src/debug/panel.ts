@@ -5,13 +5,12 @@
  * pages pay for one regular expression. It works under a strict Content-Security-Policy with
  * Trusted Types: DOM nodes and text only, styles in a constructed stylesheet.
  */
-import { cookieValues, serializeCookie } from './attribution/cookie-codec.js';
-import { documentJar, domainsOf } from './attribution/cookie-store.js';
-import { isAffiliateCode } from './attribution/attribution.js';
-import { type Language, languageOf } from './button/labels.js';
-import { parseHotLink } from './checkout/checkout-url.js';
-import type { HotLinks } from './hotlinks.js';
-import { runningInstance } from './instance.js';
+import { registrableDomain } from '../attribution/cookie-store.js';
+import { isAffiliateCode } from '../attribution/attribution.js';
+import { type Language, languageOf } from '../button/labels.js';
+import { parseHotLink } from '../checkout/checkout-url.js';
+import type { HotLinks } from '../hotlinks.js';
+import { runningInstance } from '../instance.js';
 
 export type Fact = [key: string, label: string, value: string];
 
@@ -47,6 +46,7 @@ const WORDS = {
     hostOnly: (host: string) => `${host} only (host-only cookie)`,
     consent: {
       granted: 'granted',
+      refused: 'refused: the cookie was deleted, the code stays on this page only',
       pending: 'pending: nothing is written until HotLinks.consent(true)',
       google: "waiting for Google Consent Mode's ad_storage",
       tcf: 'waiting for the TCF consent tool (purpose 1)',
@@ -86,6 +86,7 @@ const WORDS = {
     hostOnly: (host: string) => `só ${host} (cookie deste endereço)`,
     consent: {
       granted: 'concedido',
+      refused: 'recusado: o cookie foi apagado, o código fica só nesta página',
       pending: 'pendente: nada é gravado até HotLinks.consent(true)',
       google: 'aguardando o ad_storage do Google Consent Mode',
       tcf: 'aguardando a ferramenta de consentimento TCF (finalidade 1)',
@@ -125,6 +126,7 @@ const WORDS = {
     hostOnly: (host: string) => `solo ${host} (cookie de esta dirección)`,
     consent: {
       granted: 'concedido',
+      refused: 'rechazado: la cookie se borró, el código queda solo en esta página',
       pending: 'pendiente: nada se guarda hasta HotLinks.consent(true)',
       google: 'esperando el ad_storage de Google Consent Mode',
       tcf: 'esperando la herramienta de consentimiento TCF (finalidad 1)',
@@ -143,29 +145,14 @@ const pageLanguage = (): Language => languageOf(document.documentElement.lang);
 
 const DAY = 86_400_000;
 
-/** The probed domain, once per page: probing writes (and removes) a test cookie. */
+/** The probed domain, once per page: finding it writes (and removes) a test cookie. */
 let probed: string | undefined | null = null;
 
-/**
- * The registrable domain, found as the store finds it: the shortest domain on which a cookie
- * reads back. The probe's value is random, so a probe cookie planted by another site cannot pass.
- */
-function probeDomain(): string | undefined {
-  const value = Math.random().toString(36).slice(2);
-  for (const domain of domainsOf(location.hostname)) {
-    documentJar.write(serializeCookie('hotlinks_probe', value, { domain }));
-    if (cookieValues(documentJar.read(), 'hotlinks_probe').includes(value)) {
-      documentJar.write(serializeCookie('hotlinks_probe', '', { domain, expires: 0 }));
-      return domain;
-    }
-  }
-}
-
-/** The cookie's domain: as this page wrote it, configured, or probed. */
+/** The cookie's domain: configured, or found as the store finds it. */
 function cookieDomain(hotlinks: HotLinks, words: Words): string {
   const { cookieDomain } = hotlinks.options;
   if (cookieDomain != 'auto') return cookieDomain;
-  if (probed === null) probed = probeDomain();
+  if (probed === null) probed = registrableDomain();
   return probed ? words.shared('.' + probed) : words.hostOnly(location.hostname);
 }
 
@@ -225,7 +212,8 @@ export function debugFacts(hotlinks: HotLinks | undefined = runningInstance(), n
     ],
     ['storage', !attribution ? words.nothingStored : attribution.storage == 'cookie' ? words.cookie(options.cookieName) : words.memory],
     ['cookie domain', attribution?.storage == 'cookie' ? cookieDomain(hotlinks, words) : '—'],
-    ['consent', words.consent[options.consent]],
+    // What the visitor answered; while waiting, what for (the setting says which consent the site asks for).
+    ['consent', hotlinks.consentState() == 'waiting' ? words.consent[options.consent] : words.consent[hotlinks.consentState() as 'granted' | 'refused']],
     ['forwarded', params.join(' & ') || words.none],
     ['model', `${words.model[options.attribution]}, ${lifetime} ${words.model.days[lifetime == 1 ? 0 : 1]}, ${words.model.as} "${options.checkoutParam}="`],
     ['checkout', nextCheckout(hotlinks, words)],

@@ -1,4 +1,4 @@
 /** `dist/hotlinks-capture.js`: capture and link decoration from one script tag, no button. */
-import { startDropin } from './dropin-start.js';
+import { startDropin } from './start.js';
 
 startDropin();

@@ -3,13 +3,13 @@
  * is reported by name and its default used), start HotLinks, publish `window.HotLinks`, and run the
  * commands a page queued before the script loaded.
  */
-import { loadBeside, setDropinScript } from './companions.js';
-import { attributeName, optionsFromDataset } from './config/validate.js';
-import { shown } from './config/shown.js';
-import type { HotLinks } from './hotlinks.js';
-import { init, startOnce } from './instance.js';
+import { companion, setDropinScript } from './companions.js';
+import { attributeName, optionsFromDataset } from '../config/validate.js';
+import { shown } from '../config/shown.js';
+import type { HotLinks } from '../hotlinks.js';
+import { init, startOnce } from '../instance.js';
 import { ownScript } from './own-script.js';
-import { loadReporter } from './report/reporter.js';
+import { withReporter } from '../report/reporter.js';
 
 /** `window.HotLinks`: the running instance (its methods need no `this`), `init`, and `push` for commands. */
 export type HotLinksGlobal = HotLinks & { init: typeof init; push(...commands: unknown[]): void };
@@ -44,10 +44,10 @@ export function startDropin(): void {
   // whose id is "HotLinks" is `window.HotLinks` until a script sets it. A running copy's API stays.
   if (queued !== hotlinks) w.HotLinks = api;
   if (Array.isArray(queued)) queued.forEach(run);
-  // Handled here so a reporter that cannot load (no `src`, a CSP, offline) is not an unhandled rejection.
-  loadReporter(hotlinks.options)?.catch(() => {});
+  // Fetched at once on pages that report, so a checkout click finds it ready.
+  withReporter(hotlinks.options);
   // ?hotlinks_debug=1: the debug panel.
   if (new URLSearchParams(location.search).get('hotlinks_debug') == '1') {
-    loadBeside<typeof import('./debug-panel.js')>('hotlinks-debug.js', 'the debug panel is not shown').then((panel) => panel.showDebugPanel(), () => {});
+    companion<typeof import('../debug/panel.js')>('hotlinks-debug.js', 'the debug panel is not shown', true, (panel) => panel.showDebugPanel());
   }
 }
