@@ -114,7 +114,7 @@ describeInBrowser('the snippet builder', () => {
     const [cookie] = await visitor.cookies();
     expect(Math.round((cookie.expires * 1000 - Date.now()) / 86_400_000)).toBe(90);
     await visitor.page.getByRole('link', { name: /Quero me inscrever/ }).click();
-    expect(await visitor.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=instagram&off=wlvonm69`);
+    expect(await visitor.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=instagram&xcod=${await visitor.visit()}&off=wlvonm69`);
     expect(fromCdn.sort()).toEqual(['hotlinks.css', 'hotlinks.js']);
     expect(visitor.refused).toEqual([]);
     expect(visitor.errors).toEqual([]);
