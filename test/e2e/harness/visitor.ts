@@ -46,7 +46,7 @@ export interface Visitor {
 }
 
 /** The visit id in a cookie value of format 2 (`2|<code>|<capturedAt>|<expiresAt>|<params>|<visit>`), or `undefined`. */
-export const visitInCookie = (value: string) => {
+const visitInCookie = (value: string) => {
   const fields = value.split('|');
   return fields.length == 6 && fields[0] == '2' ? decodeURIComponent(fields[5]) : undefined;
 };
