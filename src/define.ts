@@ -8,12 +8,9 @@ import {
   type BuyButtonVariant,
   HotlinkBuyButton,
 } from './button/hotlink-buy-button.js';
+import { isBuyButtonClass } from './button/ours.js';
 
 export { HotlinkBuyButton, type BuyButtonMode, type BuyButtonSize, type BuyButtonVariant };
-
-/** Marks our class, whichever copy of the script (drop-in or ESM) defined it. */
-const OURS: unique symbol = Symbol.for('hotlinks-embed.buy-button');
-(HotlinkBuyButton as unknown as Record<symbol, boolean>)[OURS] = true;
 
 /**
  * Defines the Buy button as `tag` in `registry` unless that tag is taken, and returns the
@@ -27,7 +24,7 @@ export function defineBuyButton(
   if (!registry) return;
   const existing = registry.get(tag);
   if (existing) {
-    if (!(existing as unknown as Record<symbol, boolean>)[OURS]) {
+    if (!isBuyButtonClass(existing)) {
       console.warn(`[hotlinks] <${tag}> is already defined by another script; it is left as it is`);
     }
     return existing;

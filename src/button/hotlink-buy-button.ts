@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { decorateHotLink } from '../checkout/checkout-url.js';
 import { instance } from '../instance.js';
+import { BUY_BUTTON } from './ours.js';
 import { hotlinkProblem, readHotLink } from './hotlink-problem.js';
 import { styles } from './hotlink-buy-button.styles.js';
 import { type Language, labelsFor, languageOf } from './labels.js';
@@ -269,3 +270,7 @@ export class HotlinkBuyButton extends LitElement {
       >${mode == 'overlay' ? overlay(labels, this.#overlayClosed) : nothing}`;
   }
 }
+
+// Ours, and its subclasses' (a tag of the page's own): the core leaves the button's own link to it,
+// and `defineBuyButton` knows it (see `ours.ts`).
+(HotlinkBuyButton as unknown as Record<symbol, boolean>)[BUY_BUTTON] = true;

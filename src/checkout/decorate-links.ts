@@ -10,6 +10,7 @@
  * Elements are read and written through `Element.prototype` (see `dom.ts`): a form's named fields
  * (`<input name="getAttribute">`) cannot break one form, and one hostile element cannot stop the others.
  */
+import { isBuyButton } from '../button/ours.js';
 import { closest, documentProperty, getAttribute, listen, queryDocument, setAttribute } from '../page/dom.js';
 import { addFormFields } from './form-fields.js';
 
@@ -38,8 +39,15 @@ export interface LinkDecorator {
   listen(): void;
 }
 
-/** The innermost element an event happened on, inside other components' shadow roots too. */
-export const eventTarget = (event: Event) => event.composedPath()[0] ?? null;
+/**
+ * The innermost element an event happened on, inside other components' shadow roots too; inside our
+ * own Buy button's, the button: it decorates its link and announces its departure itself.
+ */
+export const eventTarget = (event: Event) => {
+  const target = event.composedPath()[0] ?? null;
+  const root = target instanceof Node ? Node.prototype.getRootNode.call(target) : null;
+  return root instanceof ShadowRoot && isBuyButton(root.host) ? root.host : target;
+};
 
 export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   /** Per element: the URL the page wrote, and the one we replaced it with. */

@@ -26,14 +26,17 @@ describeInBrowser('attribution across pages and subdomains', () => {
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     const [cookie] = await v.cookies();
     expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', httpOnly: false });
-    expect(cookie.value).toMatch(/^1\|O95340038V\|[0-9a-z]+\|[0-9a-z]+\|sck%3Dbio%26utm_source%3Dinstagram$/);
+    expect(cookie.value).toMatch(/^2\|O95340038V\|[0-9a-z]+\|[0-9a-z]+\|sck%3Dbio%26utm_source%3Dinstagram\|[\w-]{16}$/);
+    // The visit id the event announced is the one stored, and the one checkout gets.
+    const visit = await v.visit();
+    expect(v.events[0].detail.visit).toBe(visit);
     const days = (cookie.expires * 1000 - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(59.9);
     expect(days).toBeLessThanOrEqual(60);
 
     // Another subdomain, another page, no query: the cookie alone carries the attribution.
     await v.page.goto(t.site.url('blog.shop.test', '/post'));
-    const expected = `${HOTLINK}&af=O95340038V&sck=bio&utm_source=instagram`;
+    const expected = `${HOTLINK}&af=O95340038V&sck=bio&utm_source=instagram&xcod=${visit}`;
     // The mouse button goes down on the link: it carries the code before the browser leaves.
     await v.page.hover('#buy');
     await v.page.mouse.down();
@@ -43,7 +46,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     expect(v.checkouts).toEqual([expected]);
     const checkout = v.events.filter((e) => e.type == 'hotlink-checkout');
     expect(checkout).toHaveLength(1);
-    expect(checkout[0]).toMatchObject({ cancelled: false, detail: { url: expected, attribution: { affiliate: 'O95340038V' } } });
+    expect(checkout[0]).toMatchObject({ cancelled: false, detail: { url: expected, attribution: { affiliate: 'O95340038V', visit } } });
     expect(checkout[0].page).toContain('blog.shop.test');
     expect(v.refused).toEqual([]);
     expect(v.errors).toEqual([]);
@@ -59,7 +62,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     expect(describeCookies(await v.cookies())).toEqual([`hotlinks@${domain} secure`]);
     await v.page.goto(t.site.url(blog, '/curso'));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=Q100328287K`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=Q100328287K&xcod=${await v.visit()}`);
   });
 
   it.each([
@@ -71,7 +74,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     await v.page.goto(t.site.url('www.shop.test', '/curso?a=W3620259P', { http }));
     expect(describeCookies(await v.cookies())).toEqual(cookie);
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=W3620259P`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=W3620259P&xcod=${await v.visit()}`);
   });
 
   it.each([
@@ -89,7 +92,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     await v.page.goto(t.site.url('www.shop.test', '/curso'));
     await v.page.click('#buy');
     const tags = kept == 'O95340038V' ? 'utm_source=first' : 'utm_source=second';
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${kept}&${tags}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${kept}&${tags}&xcod=${await v.visit()}`);
   });
 
   it('consent given later: nothing stored until consent(true), the code still reaches checkout meanwhile', async () => {
@@ -107,16 +110,20 @@ describeInBrowser('attribution across pages and subdomains', () => {
     // A keyboard visitor tabs to the link: it carries the code.
     await v.page.keyboard.press('Tab');
     expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('buy');
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V`);
+    // Nothing stored: the visit id is the one the event announced.
+    const visit = await v.visit();
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V&xcod=${visit}`);
 
     await v.page.click('#accept');
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     expect(await v.page.evaluate(() => (window as any).HotLinks.getAttribution().storage)).toBe('cookie');
 
     // The next page (same site setting, no consent call yet) reads the stored code.
+    // Consent keeps the visit the page already had.
+    expect(await v.visit()).toBe(visit);
     await v.page.goto(t.site.url('blog.shop.test', '/curso'));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=O95340038V`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=O95340038V&xcod=${visit}`);
   });
 
   it('without consent, leaving the page forgets the code: another page buys without it', async () => {
@@ -146,22 +153,25 @@ describeInBrowser('attribution across pages and subdomains', () => {
     expect(cookie.value.split('|')[1]).toBe('Q100328287K');
     await v.page.hover('#buy');
     await v.page.mouse.down();
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=Q100328287K&utm_campaign=spa`);
+    const expected = `${HOTLINK}&af=Q100328287K&utm_campaign=spa&xcod=${await v.visit()}`;
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(expected);
     await v.page.mouse.up();
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=Q100328287K&utm_campaign=spa`);
+    expect(await v.reachCheckout()).toBe(expected);
   });
 
-  it('clean-url: the captured parameters leave the address bar, the rest of the query and the hash stay', async () => {
+  it('clean-url: the code and the tags only this script reads leave the address bar; utm_*, the rest of the query and the hash stay', async () => {
     t.site.page('/curso', page({ cleanUrl: 'true' }));
     const v = await t.visitor();
-    await v.page.goto(t.site.url('www.shop.test', '/curso?lang=pt&a=O95340038V&utm_source=ig&page=2#precos'));
-    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/curso?lang=pt&page=2#precos'));
+    await v.page.goto(t.site.url('www.shop.test', '/curso?lang=pt&a=O95340038V&utm_source=ig&sck=bio&page=2#precos'));
+    // utm_source is left for the page's other tags (GA4, Meta's pixel) to read.
+    const clean = t.site.url('www.shop.test', '/curso?lang=pt&utm_source=ig&page=2#precos');
+    expect(v.page.url()).toBe(clean);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=O95340038V&utm_source=ig`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=O95340038V&sck=bio&utm_source=ig&xcod=${await v.visit()}`);
     // Replaced, not pushed: Back from checkout returns to the clean URL, and Back again leaves the site.
     await v.page.goBack();
-    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/curso?lang=pt&page=2#precos'));
+    expect(v.page.url()).toBe(clean);
     await v.page.goBack();
     expect(v.page.url()).toBe('about:blank');
   });

@@ -12,8 +12,8 @@ const HOTLINK = 'https://pay.hotmart.com/Y70033327T';
 const button = (attrs: string, inner = '') => `<a id="before" href="/elsewhere">Before</a>
   <hotlink-buy-button id="buy" hotlink="${HOTLINK}" offer="7hted3u5" sck="blog" lang="en" ${attrs}>${inner}</hotlink-buy-button>
   <a id="after" href="/elsewhere">After</a>`;
-/** The landing (on www.) adds the code and a tag; the button adds its offer and its sck. */
-const DECORATED = `${HOTLINK}?af=O95340038V&utm_source=ig&off=7hted3u5&sck=blog`;
+/** The landing (on www.) adds the code, a tag and the visit id; the button adds its offer and its sck. */
+const decorated = async (v: Visitor) => `${HOTLINK}?af=O95340038V&utm_source=ig&xcod=${await v.visit()}&off=7hted3u5&sck=blog`;
 
 /** What has focus, through the button's shadow root: `part` of the focused element, or the light-DOM id. */
 const focused = (v: Visitor) =>
@@ -40,6 +40,7 @@ describeInBrowser('the Buy button', () => {
 
   it('redirect (default): a real link to the decorated checkout URL; a click goes there', async () => {
     const v = await open('');
+    const DECORATED = await decorated(v);
     const link = v.page.locator('#buy').getByRole('link', { name: 'Buy now' });
     // The link itself carries the URL: middle-click, "open in new tab" and copy-link get it too.
     expect(await link.getAttribute('href')).toBe(DECORATED);
@@ -54,6 +55,7 @@ describeInBrowser('the Buy button', () => {
 
   it('redirect by keyboard: Tab to the button, Enter', async () => {
     const v = await open('mode="redirect"');
+    const DECORATED = await decorated(v);
     await v.page.focus('#before');
     await v.page.keyboard.press('Tab');
     expect(await focused(v)).toBe('button');
@@ -63,6 +65,7 @@ describeInBrowser('the Buy button', () => {
 
   it('new-tab: checkout opens in a new tab, the page stays; the label says so to screen readers', async () => {
     const v = await open('mode="new-tab"');
+    const DECORATED = await decorated(v);
     const link = v.page.locator('#buy').getByRole('link', { name: /Buy now/ });
     expect(await link.textContent()).toMatch(/\(opens in a new tab\)/);
     expect(await link.getAttribute('rel')).toContain('noopener');
@@ -74,7 +77,7 @@ describeInBrowser('the Buy button', () => {
 
   it('overlay, keyboard only: Tab, Enter opens checkout in a modal dialog, Escape closes it, focus returns', async () => {
     const v = await open('mode="overlay"');
-    const overlayUrl = `${HOTLINK}?af=O95340038V&utm_source=ig&off=7hted3u5&sck=blog&checkoutMode=2`;
+    const overlayUrl = `${await decorated(v)}&checkoutMode=2`;
     await v.page.focus('#before');
     await v.page.keyboard.press('Tab');
     expect(await focused(v)).toBe('button');

@@ -52,14 +52,15 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     const before = t.site.requests.length;
     await v.page.goto(t.site.url('www.shop.test', `/report?a=${CODE}&utm_source=ig`));
     const sent = JSON.parse((await report).postData()!);
-    expect([sent.event, sent.affiliate, sent.params]).toEqual(['attribution', CODE, { utm_source: 'ig' }]);
+    const visit = await v.visit();
+    expect([sent.event, sent.affiliate, sent.params, sent.visit]).toEqual(['attribution', CODE, { utm_source: 'ig' }, visit]);
     // The reporter came from beside the script, on the CDN.
     const fetched = t.site.requests.slice(before).map((r) => `${r.host.split(':')[0]} ${r.url}`);
     expect(fetched).toContain(`cdn.shop.test ${CDN_DIR}hotlinks-report.js`);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     // The link carries the code once the visitor acts on it (a right click, as for "copy link address").
     await v.page.click('#buy', { button: 'right' });
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&utm_source=ig`);
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&utm_source=ig&xcod=${visit}`);
     expect(ours(v.console)).toEqual([]);
     expect(v.errors).toEqual([]);
   });
@@ -78,7 +79,7 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/form?a=${CODE}`));
     await v.page.getByRole('button', { name: 'Continuar' }).click();
-    expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?email=&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?email=&af=${CODE}&xcod=${await v.visit()}`);
   });
 
   it('integrity is enforced: with a wrong hash the script does not run', async () => {
@@ -114,7 +115,7 @@ describeInBrowser('the drop-in from a CDN (another origin)', () => {
     // The script itself runs (a classic script needs no CORS): capture and links work.
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     await v.page.click('#buy', { button: 'right' });
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}`);
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&xcod=${await v.visit()}`);
     await expect.poll(() => ours(v.console).length).toBe(2);
     const beside = (file: string) => cdn('/nocors' + CDN_DIR + file);
     expect(ours(v.console).sort()).toEqual([

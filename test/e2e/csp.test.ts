@@ -33,8 +33,8 @@ describeInBrowser('strict Content-Security-Policy', () => {
 
   it.each([
     // The button opens its HotLink with the offer added; without the button, its fallback link is decorated as written.
-    { file: 'hotlinks.js', button: 'https://pay.hotmart.com/Y70033327T?af=O95340038V&utm_source=ig&off=7hted3u5' },
-    { file: 'hotlinks-capture.js', button: 'https://pay.hotmart.com/Y70033327T?off=7hted3u5&af=O95340038V&utm_source=ig' },
+    { file: 'hotlinks.js', button: (visit: string) => `https://pay.hotmart.com/Y70033327T?af=O95340038V&utm_source=ig&xcod=${visit}&off=7hted3u5` },
+    { file: 'hotlinks-capture.js', button: (visit: string) => `https://pay.hotmart.com/Y70033327T?off=7hted3u5&af=O95340038V&utm_source=ig&xcod=${visit}` },
   ] as const)('$file: capture, decoration and checkout with no violation', async ({ file, button }) => {
     t.site.page('/curso', strictPage(body, dropin(file)));
     const v = await t.visitor();
@@ -42,9 +42,10 @@ describeInBrowser('strict Content-Security-Policy', () => {
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     // A right click on the link (as for "copy link address"): it carries the code.
     await v.page.click('#buy', { button: 'right' });
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V&utm_source=ig`);
+    const visit = await v.visit();
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=O95340038V&utm_source=ig&xcod=${visit}`);
     await v.page.locator('#button').getByRole('link').first().click();
-    expect(await v.reachCheckout()).toBe(button);
+    expect(await v.reachCheckout()).toBe(button(visit));
     expect(v.violations).toEqual([]);
     expect(v.errors).toEqual([]);
     expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([]);
@@ -63,7 +64,8 @@ describeInBrowser('strict Content-Security-Policy', () => {
     expect(await fact('consent')).toBe('granted');
     expect(await fact('forwarded')).toBe('sck=bio');
     expect(await fact('expires')).toMatch(/\(in 60 days\)$/);
-    await expect.poll(() => fact('checkout')).toBe('https://pay.hotmart.com/Y70033327T?af=O95340038V&sck=bio&off=7hted3u5  (Buy button)');
+    const visit = await v.visit();
+    await expect.poll(() => fact('checkout')).toBe(`https://pay.hotmart.com/Y70033327T?af=O95340038V&sck=bio&xcod=${visit}&off=7hted3u5  (Buy button)`);
     // The probe cookie of the panel is gone again; only the attribution cookie is left.
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     // It starts collapsed; from the keyboard it opens, and its close button works.
@@ -126,8 +128,9 @@ describeInBrowser('strict Content-Security-Policy', () => {
     // The visitor presses the fallback link: the core gives it the code; letting go goes there.
     await v.page.hover('#fallback');
     await v.page.mouse.down();
-    expect(await v.page.getAttribute('#fallback', 'href')).toBe(`${fallback}&af=O95340038V`);
+    const decorated = `${fallback}&af=O95340038V&xcod=${await v.visit()}`;
+    expect(await v.page.getAttribute('#fallback', 'href')).toBe(decorated);
     await v.page.mouse.up();
-    expect(await v.reachCheckout()).toBe(`${fallback}&af=O95340038V`);
+    expect(await v.reachCheckout()).toBe(decorated);
   });
 });

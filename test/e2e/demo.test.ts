@@ -10,9 +10,22 @@ import { describeInBrowser, useBrowser } from './harness/suite';
 import { boxes, defineAndRender, holdDefine } from './harness/upgrade';
 import { describeCookies, type Visitor } from './harness/visitor';
 
-/** A fixed clock, locale and window: the screenshots change only when the pages do. */
+/** A fixed clock, locale and window (and random numbers, below): the screenshots change only when the pages do. */
 const SCREEN: BrowserContextOptions = { viewport: { width: 1000, height: 760 }, locale: 'en-US', timezoneId: 'UTC' };
 const NOW = new Date('2030-03-01T12:00:00Z');
+
+/**
+ * Runs in each page before its scripts: `crypto.getRandomValues` from a fixed seed, so the visit id
+ * (which checkout URLs carry, and the pages show) is the same on every run.
+ */
+function fixedRandom() {
+  let seed = 20300301;
+  Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(array: T): T {
+    const bytes = new Uint8Array(array!.buffer, array!.byteOffset, array!.byteLength);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    return array;
+  };
+}
 
 describeInBrowser('the demo', () => {
   const t = useBrowser();
@@ -25,6 +38,8 @@ describeInBrowser('the demo', () => {
   const visit = async (): Promise<Visitor> => {
     const v = await t.visitor(SCREEN);
     await v.context.clock.setFixedTime(NOW);
+    // On the page, not the context: the context stays fit for the next test's visitor.
+    await v.page.addInitScript(fixedRandom);
     return v;
   };
   const fact = (v: Visitor, name: string) => v.page.locator(`#captured dd[data-fact="${name}"], #facts dd[data-fact="${name}"]`).textContent();
@@ -45,16 +60,14 @@ describeInBrowser('the demo', () => {
     expect(await fact(v, 'forwarded')).toBe('sck=bio & utm_source=instagram & utm_campaign=launch');
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@127.0.0.1']);
 
-    const expected = 'https://pay.hotmart.com/A12345678B?af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch&off=demo2024';
+    const visitId = await v.visit();
+    const expected = `https://pay.hotmart.com/A12345678B?af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch&xcod=${visitId}&off=demo2024`;
     await expect.poll(() => v.page.textContent('#button-url')).toBe(expected);
     // The plain link carries the code once the visitor acts on it (a right click, as for "copy link address").
     await v.page.click('#plain-link', { button: 'right' });
-    expect(await v.page.getAttribute('#plain-link', 'href')).toBe(
-      'https://pay.hotmart.com/A12345678B?off=demo2024&checkoutMode=10&af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch',
-    );
-    await expect.poll(() => v.page.textContent('#link-url')).toBe(
-      'https://pay.hotmart.com/A12345678B?off=demo2024&checkoutMode=10&af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch',
-    );
+    const link = `https://pay.hotmart.com/A12345678B?off=demo2024&checkoutMode=10&af=O95340038V&sck=bio&utm_source=instagram&utm_campaign=launch&xcod=${visitId}`;
+    expect(await v.page.getAttribute('#plain-link', 'href')).toBe(link);
+    await expect.poll(() => v.page.textContent('#link-url')).toBe(link);
     await shoot(v, 'demo.png');
 
     await v.page.locator('#buy').getByRole('link').click();
@@ -80,7 +93,8 @@ describeInBrowser('the demo', () => {
       }, action);
     expect(await shownAfter('forget')).toEqual(['none captured', 'https://pay.hotmart.com/A12345678B?off=demo2024']);
     expect(await v.cookies()).toEqual([]);
-    expect(await shownAfter('/?a=Q100328287K')).toEqual(['Q100328287K', 'https://pay.hotmart.com/A12345678B?af=Q100328287K&off=demo2024']);
+    const shown = await shownAfter('/?a=Q100328287K');
+    expect(shown).toEqual(['Q100328287K', `https://pay.hotmart.com/A12345678B?af=Q100328287K&xcod=${await v.visit()}&off=demo2024`]);
     expect(v.errors).toEqual([]);
     expect(v.refused).toEqual([]);
   });
@@ -97,7 +111,7 @@ describeInBrowser('the demo', () => {
   it('sales page: existing links, form and widget markup carry the code; Hotmart\'s widget is a local stand-in', async () => {
     const v = await visit();
     await v.page.goto(demo.url + 'sales-page.html?a=O95340038V&utm_source=instagram&sck=bio');
-    const tags = 'af=O95340038V&sck=bio&utm_source=instagram';
+    const tags = `af=O95340038V&sck=bio&utm_source=instagram&xcod=${await v.visit()}`;
     // A plain link carries the code once pressed (a right click); the widget's link at once.
     expect(await v.page.getAttribute('#plan-basic', 'href')).toBe('https://pay.hotmart.com/A12345678B?off=basic123');
     await v.page.click('#plan-basic', { button: 'right' });
@@ -135,13 +149,12 @@ describeInBrowser('the demo', () => {
     await expect.poll(() => v.page.getByText('Demo stand-in: the Buy buttons below open').isVisible()).toBe(true);
     await v.page.locator('hotlink-buy-button[sck="blog-meio"]').getByRole('link').click();
     await v.page.waitForURL(/\/checkout-preview/);
-    expect(await v.page.textContent('#url')).toBe('https://pay.hotmart.com/A12345678B?af=O95340038V&utm_source=instagram&off=demo2024&sck=blog-meio');
+    const tags = `af=O95340038V&utm_source=instagram&xcod=${await v.visit()}&off=demo2024`;
+    expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}&sck=blog-meio`);
     await v.page.goBack();
     await v.page.locator('hotlink-buy-button[mode="overlay"]').getByRole('link').click();
     await v.page.waitForURL(/\/checkout-preview/);
-    expect(await v.page.textContent('#url')).toBe(
-      'https://pay.hotmart.com/A12345678B?af=O95340038V&utm_source=instagram&off=demo2024&sck=blog-fim&checkoutMode=2',
-    );
+    expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}&sck=blog-fim&checkoutMode=2`);
     expect(v.refused).toEqual([]);
     expect(v.checkouts).toEqual([]);
     expect(v.errors).toEqual([]);
@@ -150,9 +163,9 @@ describeInBrowser('the demo', () => {
   it('npm/ESM page: the package runs from an import map; init() names a bad option; the element works', async () => {
     const v = await visit();
     await v.page.goto(demo.url + 'esm.html?a=Q100328287K&utm_source=newsletter');
-    await expect.poll(() => v.page.textContent('#checkout-url')).toBe(
-      'https://pay.hotmart.com/A12345678B?af=Q100328287K&utm_source=newsletter&off=demo2024',
-    );
+    await expect.poll(() => v.page.textContent('#attribution')).toMatch(/^Q100328287K/);
+    const tags = `af=Q100328287K&utm_source=newsletter&xcod=${await v.visit()}&off=demo2024`;
+    await expect.poll(() => v.page.textContent('#checkout-url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}`);
     expect(await v.page.textContent('#attribution')).toBe('Q100328287K, until Thu May 30 2030, in the cookie');
     expect(await v.page.textContent('#init-error')).toMatch(/^HotLinks\.init\(\): cookieDays must be .*, got "often"$/);
     await expect.poll(() => v.page.textContent('pre[data-source="esm.js"]')).toContain("import 'hotlinks-embed/define';");
@@ -161,9 +174,7 @@ describeInBrowser('the demo', () => {
     expect(Math.round((parseInt(cookie.value.split('|')[3], 36) - NOW.getTime()) / 86_400_000)).toBe(90);
     await v.page.locator('#buy').getByRole('link').click();
     await v.page.waitForURL(/\/checkout-preview/);
-    expect(await v.page.textContent('#url')).toBe(
-      'https://pay.hotmart.com/A12345678B?af=Q100328287K&utm_source=newsletter&off=demo2024&sck=esm-page',
-    );
+    expect(await v.page.textContent('#url')).toBe(`https://pay.hotmart.com/A12345678B?${tags}&sck=esm-page`);
     expect(v.errors).toEqual([]);
   });
 
@@ -225,7 +236,7 @@ describeInBrowser('the demo', () => {
     const hrefs = await v.page
       .locator('hotlink-buy-button')
       .evaluateAll((els) => els.map((el) => el.shadowRoot!.querySelector('a[part~="button"]')!.getAttribute('href')));
-    const tags = 'af=O95340038V&utm_source=instagram&off=demo2024';
+    const tags = `af=O95340038V&utm_source=instagram&xcod=${await v.visit()}&off=demo2024`;
     expect(hrefs).toEqual([
       `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-meio`,
       `https://pay.hotmart.com/A12345678B?${tags}&sck=blog-fim&checkoutMode=2`,
@@ -240,7 +251,7 @@ describeInBrowser('the demo', () => {
     const panel = v.page.getByRole('region', { name: 'HotLinks: diagnóstico' });
     await expect.poll(() => panel.locator('dd[data-fact="affiliate"]').textContent()).toBe('O95340038V');
     expect(await panel.locator('dd[data-fact="checkout"]').textContent()).toBe(
-      'https://pay.hotmart.com/A12345678B?off=basic123&af=O95340038V&sck=bio&utm_source=instagram  (link)',
+      `https://pay.hotmart.com/A12345678B?off=basic123&af=O95340038V&sck=bio&utm_source=instagram&xcod=${await v.visit()}  (link)`,
     );
     // It starts as a collapsed tab; a click opens the facts.
     await panel.getByRole('button', { name: 'HotLinks: diagnóstico', exact: true }).click();

@@ -39,7 +39,8 @@ describeInBrowser('a server-set attribution when the script cannot write cookies
     await expect.poll(received).toEqual([expect.objectContaining({ event: 'attribution', affiliate: CODE })]);
 
     await v.page.goto(`http://blog.shop.test:${port}/server/index.html`);
-    const href = `https://pay.hotmart.com/A12345678B?off=demo2024&af=${CODE}&utm_source=instagram`;
+    // The visit id is the one the server wrote.
+    const href = `https://pay.hotmart.com/A12345678B?off=demo2024&af=${CODE}&utm_source=instagram&xcod=${await v.visit()}`;
     // The visitor presses the link: it carries the code; letting go goes there. The example pages
     // answer checkout locally (a preview of the URL): nothing goes to Hotmart.
     await v.page.hover('#buy');

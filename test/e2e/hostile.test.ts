@@ -62,10 +62,12 @@ describeInBrowser('hostile landing values', () => {
     const { v, dialogs } = await visit(`a=O95340038V&${param}=${q(value)}`);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
     expect(v.events.map((e) => e.detail.params)).toEqual([kept ? { [param]: value } : {}]);
-    const expected = `${HOTLINK}&af=O95340038V` + (kept ? `&${new URLSearchParams({ [param]: value })}` : '');
+    const visitId = await v.visit();
+    const expected = `${HOTLINK}&af=O95340038V` + (kept ? `&${new URLSearchParams({ [param]: value })}` : '') + `&xcod=${visitId}`;
     await v.page.click('#buy');
     expect(await v.reachCheckout()).toBe(expected);
-    expect(new URL(v.page.url()).searchParams.get(param)).toBe(kept ? value : null);
+    // A refused xcod leaves checkout's xcod to the visit id, as on any visit.
+    expect(new URL(v.page.url()).searchParams.get(param)).toBe(kept ? value : param == 'xcod' ? visitId : null);
     expect(dialogs).toEqual([]);
     expect(v.errors).toEqual([]);
   });
@@ -74,7 +76,13 @@ describeInBrowser('hostile landing values', () => {
     t.site.page('/curso', html(`<a id="buy" href="${HOTLINK}">Comprar</a>`, dropin('hotlinks-capture.js')));
     const v = await t.visitor();
     const future = (Date.now() + 86_400_000).toString(36);
-    for (const value of [`1|<script>|1|${future}|`, `1|O95340038V|${future}|${future}|`, 'garbage', `1|O95340038V|1|${future}|sck%3D%250A`]) {
+    const visitId = 'mJIDFq3bN0xk-_7Z';
+    for (const value of [
+      `2|<script>|1|${future}||${visitId}`,
+      `2|O95340038V|${future}|${future}||${visitId}`,
+      'garbage',
+      `2|O95340038V|1|${future}|sck%3D%250A|${visitId}`,
+    ]) {
       await v.context.addCookies([{ name: 'hotlinks', value, domain: '.shop.test', path: '/' }]);
       await v.page.goto(t.site.url('www.shop.test', '/curso'));
       // The cookie is read when first needed: here, as the visitor presses the checkout link.

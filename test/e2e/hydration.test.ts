@@ -82,7 +82,7 @@ describeInBrowser('server-rendered pages hydrate the Buy button without a mismat
       const link = button.getByRole('link', { name: /Quero me inscrever/ });
       expect(await link.evaluate((a) => [getComputedStyle(a).backgroundColor, getComputedStyle(a).fontSize])).toEqual(['rgb(10, 125, 59)', '16px']);
       await link.click();
-      expect(await v.reachCheckout()).toBe(`${BUTTON.hotlink}?af=${CODE}&off=${BUTTON.offer}`);
+      expect(await v.reachCheckout()).toBe(`${BUTTON.hotlink}?af=${CODE}&xcod=${await v.visit()}&off=${BUTTON.offer}`);
     });
   }
 });

@@ -45,25 +45,31 @@ describeInBrowser('journeys', () => {
     }
     expect([await v.page.getAttribute('#blog', 'href'), await v.page.getAttribute('#same', 'href')]).toEqual([blog, '/outra?z=3']);
 
+    // The link carries the code, the tags, and the hand-off: when it was captured here, and the visit.
+    const [here] = (await v.cookies()).filter((c) => c.domain == '.shop.test').map((c) => c.value.split('|'));
+    const visit = await v.visit();
+    const handoff = `hotlinks=${here[2]}.${visit}`;
     await v.page.click('#curso');
     await v.page.waitForURL(/curso\.other\.test/);
-    expect(v.page.url()).toBe(t.site.url('curso.other.test', `/aula?x=1&a=${CODE}&utm_source=fb#modulo-2`));
+    expect(v.page.url()).toBe(t.site.url('curso.other.test', `/aula?x=1&a=${CODE}&utm_source=fb&${handoff}#modulo-2`));
     await expect.poll(() => v.events.filter((e) => e.type == 'hotlinks-attribution').map((e) => [new URL(e.page).hostname, e.detail.affiliate])).toEqual([
       ['www.shop.test', CODE],
       ['curso.other.test', CODE],
     ]);
-    // Each site its own cookie jar, the same credit.
+    // Each site its own cookie jar, the same credit, captured at the same time, in the same visit.
     expect((await storedCode(v)).sort()).toEqual([`.other.test ${CODE}`, `.shop.test ${CODE}`]);
+    const [there] = (await v.cookies()).filter((c) => c.domain == '.other.test').map((c) => c.value.split('|'));
+    expect([there[2], there[5]]).toEqual([here[2], visit]);
     expect(v.events.filter((e) => e.type == 'hotlink-checkout')).toEqual([]);
 
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&utm_source=fb`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&utm_source=fb&xcod=${visit}`);
 
     // A GET form to the other site carries it too.
     await v.page.goto(t.site.url('www.shop.test', '/vendas'));
     await v.page.click('#send');
     await v.page.waitForURL(/inscricao/);
-    expect(v.page.url()).toBe(t.site.url('curso.other.test', `/inscricao?nome=Ana&a=${CODE}&utm_source=fb`));
+    expect(v.page.url()).toBe(t.site.url('curso.other.test', `/inscricao?nome=Ana&a=${CODE}&utm_source=fb&${handoff}`));
     expect(v.refused).toEqual([]);
     expect(v.errors).toEqual([]);
   });
@@ -73,16 +79,17 @@ describeInBrowser('journeys', () => {
     t.site.page('/app', html(nav + BUY, dropin('hotlinks-capture.js', { cleanUrl: 'true' })));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/app?lang=pt#/curso?a=${CODE}&utm_source=fb&t=30`));
-    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/app?lang=pt#/curso?t=30'));
+    // clean-url="true" leaves utm_* for the page's other tags.
+    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/app?lang=pt#/curso?utm_source=fb&t=30'));
     expect(v.events.map((e) => [e.type, e.detail.affiliate, e.detail.params])).toEqual([['hotlinks-attribution', CODE, { utm_source: 'fb' }]]);
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
 
     await v.page.click('#route');
     await expect.poll(() => v.events.map((e) => e.detail.affiliate)).toEqual([CODE, OTHER]);
-    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/app?lang=pt#/oferta'));
+    expect(v.page.url()).toBe(t.site.url('www.shop.test', '/app?lang=pt#/oferta?utm_campaign=lanc'));
     expect(await storedCode(v)).toEqual([`.shop.test ${OTHER}`]);
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${OTHER}&utm_campaign=lanc`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${OTHER}&utm_campaign=lanc&xcod=${await v.visit()}`);
   });
 
   it('ad click ids reach checkout by default', async () => {
@@ -90,7 +97,7 @@ describeInBrowser('journeys', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/curso?gclid=Cj0KCQ&a=${CODE}&fbclid=IwAR0abc&msclkid=5a1b2c`));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&fbclid=IwAR0abc&gclid=Cj0KCQ&msclkid=5a1b2c`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&fbclid=IwAR0abc&gclid=Cj0KCQ&msclkid=5a1b2c&xcod=${await v.visit()}`);
   });
 
   const GTAG = `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
@@ -108,7 +115,8 @@ describeInBrowser('journeys', () => {
     expect(await v.cookies()).toEqual([]);
     expect(reportsOf(v)).toEqual([]);
     await v.page.focus('#buy');
-    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=${CODE}`);
+    const visit = await v.visit();
+    expect(await v.page.getAttribute('#buy', 'href')).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
 
     await v.page.click('#accept');
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
@@ -120,7 +128,7 @@ describeInBrowser('journeys', () => {
     await v.page.click('#reject');
     expect(await v.cookies()).toEqual([]);
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
   });
 
   it('Consent Mode v2, default granted: stored at once', async () => {
@@ -154,7 +162,7 @@ describeInBrowser('journeys', () => {
     t.site.page('/outra', html(BUY, cmp({ gdprApplies: true, known: { 1: true } }) + dropin('hotlinks-capture.js', { consent: 'tcf' })));
     await v.page.goto(t.site.url('blog.shop.test', '/outra'));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`);
     expect(v.errors).toEqual([]);
   });
 
@@ -175,7 +183,7 @@ describeInBrowser('journeys', () => {
     await pause(300);
     expect(await storedCode(v)).toEqual(stored);
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`);
     expect(v.errors).toEqual([]);
     expect(v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([]);
   });
@@ -187,7 +195,9 @@ describeInBrowser('journeys', () => {
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
-    expect(v.console.filter((m) => m.includes('[hotlinks]'))).toEqual(['warning: [hotlinks] HotLinks.push(): unknown command "nope"']);
+    expect(v.console.filter((m) => m.includes('[hotlinks]'))).toEqual([
+      'warning: [hotlinks] HotLinks.push(): unknown command "nope" (the commands are consent, clear, decorate, init)',
+    ]);
 
     await v.page.click('#forget');
     expect(await v.cookies()).toEqual([]);

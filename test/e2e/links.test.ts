@@ -39,6 +39,7 @@ describeInBrowser('existing checkout links and forms', () => {
     // A right click on each link (as for "copy link address"), with the mouse.
     for (let i = 0; i < checkoutLinks.length + untouched.length; i++) await v.page.click(`#l${i}`, { button: 'right' });
     const hrefs = await v.page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')!));
+    const visit = await v.visit();
 
     checkoutLinks.forEach((original, i) => {
       const decorated = new URL(hrefs[i]);
@@ -49,6 +50,7 @@ describeInBrowser('existing checkout links and forms', () => {
       expect(decorated.searchParams.getAll('af'), original).toEqual([own.find(([k]) => k == 'af')?.[1] ?? CODE]);
       expect(decorated.searchParams.getAll('sck'), original).toEqual([own.find(([k]) => k == 'sck')?.[1] ?? 'bio']);
       expect(decorated.searchParams.getAll('utm_source'), original).toEqual(['ig']);
+      expect(decorated.searchParams.getAll('xcod'), original).toEqual([own.find(([k]) => k == 'xcod')?.[1] ?? visit]);
       expect(hrefs[i].split('?').length, original).toBeLessThanOrEqual(2);
     });
     expect(hrefs.slice(checkoutLinks.length)).toEqual(untouched);
@@ -57,14 +59,14 @@ describeInBrowser('existing checkout links and forms', () => {
     const i = checkoutLinks.indexOf('https://payment.hotmart.com/next/T83787812B?checkoutMode=10&bid=1699999999999');
     await v.page.click(`#l${i}`);
     expect(await v.reachCheckout()).toBe(
-      `https://payment.hotmart.com/next/T83787812B?checkoutMode=10&bid=1699999999999&af=${CODE}&sck=bio&utm_source=ig`,
+      `https://payment.hotmart.com/next/T83787812B?checkoutMode=10&bid=1699999999999&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`,
     );
     expect(v.refused).toEqual([]);
   });
 
   it.each([
-    { method: 'get', expected: `https://pay.hotmart.com/A72242240H?email=ana%40example.com&off=abc&af=${CODE}&sck=bio&utm_source=ig` },
-    { method: 'post', expected: `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig` },
+    { method: 'get', expected: (visit: string) => `https://pay.hotmart.com/A72242240H?email=ana%40example.com&off=abc&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}` },
+    { method: 'post', expected: (visit: string) => `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}` },
   ])('a $method form to checkout submits with the code', async ({ method, expected }) => {
     const form = `<form id="f" method="${method}" action="https://pay.hotmart.com/A72242240H?off=abc">
       <input name="email" value="ana@example.com"><button id="send">Comprar</button></form>`;
@@ -73,9 +75,10 @@ describeInBrowser('existing checkout links and forms', () => {
     await v.page.goto(t.site.url('www.shop.test', '/form' + LANDING));
     // The code goes in as the form is submitted (a GET form's as hidden fields).
     await v.page.click('#send');
-    expect(await v.reachCheckout()).toBe(expected);
+    const visit = await v.visit();
+    expect(await v.reachCheckout()).toBe(expected(visit));
     expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url)).toEqual([
-      `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig`,
+      `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`,
     ]);
   });
 
@@ -108,7 +111,7 @@ describeInBrowser('existing checkout links and forms', () => {
       }),
     );
     await v.page.goto(t.site.url('www.shop.test', '/vendas' + LANDING));
-    const expected = `https://pay.hotmart.com/O95340038V?checkoutMode=2&af=${CODE}&sck=bio&utm_source=ig`;
+    const expected = `https://pay.hotmart.com/O95340038V?checkoutMode=2&af=${CODE}&sck=bio&utm_source=ig&xcod=${await v.visit()}`;
     expect(await v.page.getAttribute('#w', 'href')).toBe(expected);
     expect(await v.page.getAttribute('#w', 'class')).toBe('hotmart-fb hotmart__button-checkout');
     await v.page.click('#w');
@@ -138,12 +141,13 @@ describeInBrowser('existing checkout links and forms', () => {
     await v.page.waitForSelector('#added');
     await expect.poll(() => v.page.getAttribute('#changed', 'href')).toBe('https://payment.hotmart.com/W49486235R?checkoutMode=10');
     expect(await v.page.getAttribute('#added', 'href')).toBe('https://pay.hotmart.com/Y70033327T?off=7hted3u5');
+    const visit = await v.visit();
     await v.page.click('#changed', { button: 'right' });
     expect(await v.page.getAttribute('#changed', 'href')).toBe(
-      `https://payment.hotmart.com/W49486235R?checkoutMode=10&af=${CODE}&sck=bio&utm_source=ig`,
+      `https://payment.hotmart.com/W49486235R?checkoutMode=10&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`,
     );
     // The mouse button goes down on the link: decorated before it comes up and the browser leaves.
-    const added = `https://pay.hotmart.com/Y70033327T?off=7hted3u5&af=${CODE}&sck=bio&utm_source=ig`;
+    const added = `https://pay.hotmart.com/Y70033327T?off=7hted3u5&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`;
     await v.page.hover('#added');
     await v.page.mouse.down();
     expect(await v.page.getAttribute('#added', 'href')).toBe(added);
@@ -157,7 +161,8 @@ describeInBrowser('existing checkout links and forms', () => {
     t.site.page('/twice', html(anchor('https://pay.hotmart.com/A72242240H?off=abc', 0) + buyButton, head));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', '/twice' + LANDING));
-    const expected = `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig`;
+    const visit = await v.visit();
+    const expected = `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`;
     expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution']);
     expect(await v.page.evaluate(() => (window as any).HotLinks.getAttribution().affiliate)).toBe(CODE);
     expect(describeCookies(await v.cookies())).toEqual(['hotlinks@.shop.test secure']);
@@ -170,7 +175,7 @@ describeInBrowser('existing checkout links and forms', () => {
     // The button, defined once, works too (on the same page without the landing query).
     await v.page.goto(t.site.url('www.shop.test', '/twice'));
     await v.page.locator('#buy').getByRole('link', { name: 'Buy now' }).click();
-    expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/Y70033327T?af=${CODE}&sck=bio&utm_source=ig`);
+    expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/Y70033327T?af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`);
     expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout', 'hotlink-checkout']);
     expect(v.errors).toEqual([]);
     expect(v.console.filter((line) => line.startsWith('error'))).toEqual([]);

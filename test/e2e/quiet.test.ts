@@ -9,10 +9,12 @@ import { expect, it } from 'vitest';
 import { checkoutLinks } from '../fixtures/corpus';
 import { describeInBrowser, useBrowser } from './harness/suite';
 import { dropin, html } from './harness/site';
+import type { Visitor } from './harness/visitor';
 
 const CODE = 'O95340038V';
 const LANDING = `?a=${CODE}&sck=bio&utm_source=ig`;
-const DECORATED = `af=${CODE}&sck=bio&utm_source=ig`;
+/** What a checkout link gains from the landing: the code, the tags, and the visitor's visit id. */
+const decorated = async (v: Visitor) => `af=${CODE}&sck=bio&utm_source=ig&xcod=${await v.visit()}`;
 const IDLE_MS = 2000;
 /** No favicon request: every request a page makes here is one the test expects or reports. */
 const NO_ICON = '<link rel="icon" href="data:,">';
@@ -122,6 +124,7 @@ describeInBrowser('a quiet script', () => {
 
     const written = 'https://pay.hotmart.com/Y70033327T?off=7hted3u5';
     const link = v.page.locator(`#l${checkoutLinks.indexOf(written)}`);
+    const DECORATED = await decorated(v);
     await link.hover();
     await v.page.mouse.down();
     expect(await link.getAttribute('href')).toBe(`${written}&${DECORATED}`);
@@ -147,6 +150,7 @@ describeInBrowser('a quiet script', () => {
       document.getElementById('root')!.append(fragment);
     }, checkoutLinks);
     const pressed = v.page.locator('#root > a').nth(4); // https://pay.hotmart.com/A72242240H
+    const DECORATED = await decorated(v);
     await pressed.hover();
     await v.page.mouse.down();
     expect(await pressed.getAttribute('href')).toBe(`${checkoutLinks[4]}?${DECORATED}`);
@@ -160,6 +164,7 @@ describeInBrowser('a quiet script', () => {
     const requests = recordRequests(v.page);
     await v.page.goto(t.site.url('www.shop.test', '/form' + LANDING));
     expect(await v.page.locator('#f input[type=hidden]').count()).toBe(1);
+    const DECORATED = await decorated(v);
     await v.page.click('#send');
     expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/Y70033327T?off=7hted3u5&${DECORATED}`);
     expect(requests.filter((r) => r.includes('/dist/') && !r.endsWith('/dist/hotlinks-capture.js'))).toEqual([]);

@@ -124,7 +124,7 @@ describeInBrowser('the public site, from a static file server', () => {
     const shown = visitor.page.locator('hotlink-buy-button');
     await expect.poll(() => shown.evaluate((el) => el.shadowRoot?.querySelector('[part=price]')?.textContent)).toBe('R$\u00a0197,00');
     await visitor.page.getByRole('link', { name: /Quero me inscrever/ }).click();
-    expect(await visitor.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=instagram&off=wlvonm69`);
+    expect(await visitor.reachCheckout()).toBe(`https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=instagram&xcod=${await visitor.visit()}&off=wlvonm69`);
     expect(fromCdn.sort()).toEqual(['hotlinks.css', 'hotlinks.js']);
     expect(visitor.refused).toEqual([]);
     expect(visitor.errors).toEqual([]);

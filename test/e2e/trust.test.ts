@@ -52,7 +52,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     await expect.poll(() => reportsOf(v).map((r) => r.event)).toEqual(['attribution']);
 
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`);
     await expect.poll(() => reportsOf(v).map((r) => r.event)).toEqual(['attribution', 'checkout']);
     // Nothing asked of the foreign host but the image itself (the browser's own doing).
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
@@ -75,8 +75,8 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
       expect.stringMatching(/^warning: \[hotlinks\] no <script> element of its own .*: default settings, no companion files$/),
     ]);
     await v.page.click('#buy');
-    // The defaults: `af`, no reports; no companion asked for, from anywhere.
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    // The defaults: `af` and `xcod`, no reports; no companion asked for, from anywhere.
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`);
     expect(t.site.requests.slice(since).filter((r) => /hotlinks-(debug|report)\.js/.test(r.url))).toEqual([]);
     expect(v.refused.filter((url) => url != FOREIGN)).toEqual([]);
     expect(reportsOf(v)).toEqual([]);
@@ -88,19 +88,23 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     t.site.page('/curso/aula', html(BUY, dropin('hotlinks-capture.js')));
     const v = await t.visitor();
     await v.page.goto(t.site.url('evil.shop.test', '/plant'));
-    expect(await jar(v)).toEqual([`hotlinks@.shop.test/curso 1|${FORGED}`]);
+    expect(await jar(v)).toEqual([`hotlinks@.shop.test/curso 2|${FORGED}`]);
+    const planted = (await v.cookies())[0].value.split('|')[5];
 
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}`));
     expect(v.events.map((e) => [e.detail.affiliate, e.detail.storage])).toEqual([[CODE, 'cookie']]);
-    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 1|${CODE}`]);
+    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 2|${CODE}`]);
+    // Nor does the planted visit id carry over.
+    const visit = await v.visit();
+    expect(visit).not.toBe(planted);
 
     // The next pages, on the shadowed path: the real code goes to checkout.
     for (const path of ['/curso', '/curso/aula']) {
       await v.page.goto(t.site.url('www.shop.test', path));
       await v.page.click('#buy');
-      expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+      expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
     }
-    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 1|${CODE}`]);
+    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 2|${CODE}`]);
   });
 
   it('a sibling subdomain plants garbage on Path=/curso after a real click: the real cookie survives /curso and reaches checkout', async () => {
@@ -110,16 +114,17 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/?a=${CODE}`));
     await v.page.goto(t.site.url('evil.shop.test', '/plant'));
-    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 1|${CODE}`, 'hotlinks@.shop.test/curso %E0%A4%A|junk']);
+    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 2|${CODE}`, 'hotlinks@.shop.test/curso %E0%A4%A|junk']);
+    const visit = await v.visit();
 
     await v.page.goto(t.site.url('www.shop.test', '/curso'));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
     // The garbage copy went (this page could reach its path); ours stayed.
-    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 1|${CODE}`]);
+    expect(await jar(v)).toEqual([`hotlinks@.shop.test/ 2|${CODE}`]);
     await v.page.goto(t.site.url('www.shop.test', '/'));
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${visit}`);
   });
 
   it('a planted hotlinks_probe=1 on produtor.com.br: the code is still stored on .produtor.com.br and the next page has it', async () => {
@@ -130,12 +135,12 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     await v.page.goto(t.site.url('evil.produtor.com.br', '/plant'));
     await v.page.goto(t.site.url('www.produtor.com.br', `/curso?a=${CODE}`));
     expect(v.events.map((e) => [e.detail.affiliate, e.detail.storage])).toEqual([[CODE, 'cookie']]);
-    expect((await jar(v)).filter((c) => c.startsWith('hotlinks@'))).toEqual([`hotlinks@.produtor.com.br/ 1|${CODE}`]);
+    expect((await jar(v)).filter((c) => c.startsWith('hotlinks@'))).toEqual([`hotlinks@.produtor.com.br/ 2|${CODE}`]);
 
     await v.page.goto(t.site.url('www.produtor.com.br', '/outra'));
     expect(await v.page.evaluate(() => (window as any).HotLinks.getAttribution())).toMatchObject({ affiliate: CODE, storage: 'cookie' });
     await v.page.click('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`);
   });
 
   it.each([
@@ -153,14 +158,15 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await route.fallback();
     });
+    const expected = `${HOTLINK}&af=${CODE}&xcod=${await v.visit()}`;
     await v.page.dblclick('#buy');
-    expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}`);
+    expect(await v.reachCheckout()).toBe(expected);
     // Both clicks were seen by the page; the producer hears of one departure.
     await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length, { timeout: 10_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reportsOf(v).map((r) => [r.event, r.checkoutUrl])).toEqual([
       ['attribution', undefined],
-      ['checkout', `${HOTLINK}&af=${CODE}`],
+      ['checkout', expected],
     ]);
   });
 

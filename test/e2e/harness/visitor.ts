@@ -36,7 +36,20 @@ export interface Visitor {
   cookies(): Promise<Cookie[]>;
   /** Waits until the page is on checkout; returns its URL. */
   reachCheckout(page?: Page): Promise<string>;
+  /**
+   * The visit id this visitor's checkout URLs carry (`xcod`): the last field of their attribution
+   * cookie (`name`, default `hotlinks`) on Path `/` (on `domain` only, when given), or, when
+   * nothing is stored (consent pending, cookies blocked), the latest recorded `hotlinks-attribution`
+   * or `hotlink-checkout` event's. Throws when there is none, or when the stored cookies disagree.
+   */
+  visit(options?: { name?: string; domain?: string }): Promise<string>;
 }
+
+/** The visit id in a cookie value of format 2 (`2|<code>|<capturedAt>|<expiresAt>|<params>|<visit>`), or `undefined`. */
+const visitInCookie = (value: string) => {
+  const fields = value.split('|');
+  return fields.length == 6 && fields[0] == '2' ? decodeURIComponent(fields[5]) : undefined;
+};
 
 /** Runs in every page before its own scripts: forwards our events and CSP violations to the test. */
 function recordInPage() {
@@ -156,6 +169,19 @@ export class VisitorContext {
       async reachCheckout(on = visitor.page) {
         await on.waitForURL(CHECKOUT);
         return on.url();
+      },
+      async visit({ name = 'hotlinks', domain } = {}) {
+        const bare = (host: string) => host.replace(/^\./, '');
+        const stored = (await context.cookies())
+          .filter((c) => c.name == name && c.path == '/' && (!domain || bare(c.domain) == bare(domain)))
+          .map((c) => visitInCookie(c.value))
+          .filter((id) => id != null);
+        const ids = [...new Set(stored)];
+        if (ids.length > 1) throw new Error(`visitor.visit(): the ${name} cookies hold different visits (${ids.join(', ')}): name the domain`);
+        if (ids.length) return ids[0];
+        const seen = visitor.events.map((e) => (e.type == 'hotlink-checkout' ? e.detail?.attribution?.visit : e.detail?.visit)).filter(Boolean);
+        if (!seen.length) throw new Error(`visitor.visit(): no ${name} cookie on Path / and no recorded event with a visit id`);
+        return seen[seen.length - 1];
       },
     };
     this.visitor = visitor;
