@@ -1,0 +1,230 @@
+/**
+ * The summary (src/loop/summary-types.ts, docs/CONTRACT.md "What the summary counts"): one SQL
+ * statement that runs the same on both stores, then plain assembly into rows. Visits, departures
+ * and sales are each grouped once, by affiliate, by source and campaign, by day and in total
+ * (`GROUPING SETS`), so a million visits are read once, not four times.
+ */
+import type { Session } from './store.js';
+import type { Credit, CreditClass, CreditSale, Revenue, Row, Summary } from './summary-types.js';
+
+/** A range of UTC days, both ends included, as `YYYY-MM-DD`. */
+export interface Range {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Ten years of days: enough for any question, and a bound on the `days` list. */
+export const MAX_DAYS = 3660;
+/** Rows per table, biggest first: the collect endpoint is public, so anyone can invent affiliate codes. */
+export const MAX_ROWS = 1000;
+const MAX_CREDIT_SALES = 500;
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function dayMs(value: string, name: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value + 'T00:00:00Z') : NaN;
+  if (Number.isNaN(ms) || isoDay(ms) != value) throw new RangeError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return ms;
+}
+
+/**
+ * The range asked for, checked: `to` defaults to today (UTC), `from` to 29 days before `to` (30 days
+ * in all). Throws a `RangeError` naming the bad bound.
+ */
+export function parseRange(asked: { from?: string | null; to?: string | null }, now = Date.now()): Range {
+  const to = asked.to ? dayMs(asked.to, 'to') : dayMs(isoDay(now), 'to');
+  const from = asked.from ? dayMs(asked.from, 'from') : to - 29 * DAY_MS;
+  if (from > to) throw new RangeError(`from (${isoDay(from)}) must not be after to (${isoDay(to)})`);
+  if ((to - from) / DAY_MS + 1 > MAX_DAYS) throw new RangeError(`the range must be at most ${MAX_DAYS} days, got ${(to - from) / DAY_MS + 1}`);
+  return { from: isoDay(from), to: isoDay(to) };
+}
+
+const CLASSES: readonly CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
+
+/**
+ * `$1` and `$2`: the range as instants, the second excluded. A sale's visit is the one its `xcod`
+ * names; what the visit carried is its last checkout report before the sale's approval, else its
+ * attribution report, else its first checkout report after (a clock off by a little).
+ */
+const SUMMARY_SQL = `
+WITH
+v AS (
+  SELECT affiliate, utm_source, utm_campaign, to_char(first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+  FROM visits WHERE first_seen >= $1::timestamptz AND first_seen < $2::timestamptz
+),
+d AS (
+  SELECT affiliate, utm_source, utm_campaign, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+  FROM departures WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz
+),
+s AS MATERIALIZED (
+  SELECT * FROM sales WHERE paid AND approved_at >= $1::timestamptz AND approved_at < $2::timestamptz
+),
+j AS MATERIALIZED (
+  SELECT s.transaction, s.approved_at, s.affiliate AS credited, s.refunded, s.charged_back, s.currency, s.currencies, s.prices, s.nets,
+    (v.id IS NOT NULL OR l.received_at IS NOT NULL) AS joined,
+    CASE WHEN l.before OR v.id IS NULL THEN l.affiliate ELSE v.affiliate END AS captured,
+    CASE WHEN l.before OR v.id IS NULL THEN l.utm_source ELSE v.utm_source END AS source,
+    CASE WHEN l.before OR v.id IS NULL THEN l.utm_campaign ELSE v.utm_campaign END AS campaign
+  FROM s
+  LEFT JOIN visits v ON v.visit = s.xcod
+  LEFT JOIN LATERAL (
+    SELECT affiliate, utm_source, utm_campaign, received_at, received_at <= s.approved_at AS before
+    FROM departures
+    WHERE visit = s.xcod
+    ORDER BY received_at <= s.approved_at DESC, CASE WHEN received_at <= s.approved_at THEN received_at END DESC, received_at
+    LIMIT 1
+  ) l ON true
+),
+c AS MATERIALIZED (
+  SELECT j.*, to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+    CASE
+      WHEN NOT joined THEN 'unjoined'
+      WHEN captured IS NOT NULL AND credited = captured THEN 'asCaptured'
+      WHEN captured IS NOT NULL AND credited IS NULL THEN 'lost'
+      WHEN captured IS NOT NULL THEN 'otherAffiliate'
+      WHEN credited IS NOT NULL THEN 'hotmartOnly'
+    END AS class
+  FROM j
+)
+SELECT 'visits' AS kind,
+  CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END AS grouped,
+  true AS joined, affiliate AS code, utm_source AS source, utm_campaign AS campaign, day, NULL::text AS class, NULL::text AS currency,
+  count(*)::int AS n, count(affiliate)::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
+FROM v GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
+UNION ALL
+SELECT 'checkouts',
+  CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END,
+  true, affiliate, utm_source, utm_campaign, day, NULL, NULL, count(*)::int, 0, 0, NULL, NULL, NULL
+FROM d GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
+UNION ALL
+SELECT 'sales',
+  CASE WHEN GROUPING(captured) = 0 THEN 'affiliate' WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day'
+    WHEN GROUPING(class) = 0 THEN 'class' ELSE 'total' END,
+  joined, captured, source, campaign, day, class, NULL,
+  count(*)::int, count(*) FILTER (WHERE refunded OR charged_back)::int, count(*) FILTER (WHERE charged_back)::int, NULL, NULL, NULL
+FROM c GROUP BY GROUPING SETS ((joined, captured), (joined, source, campaign), (day), (class), ())
+UNION ALL
+SELECT 'revenue',
+  CASE WHEN GROUPING(captured) = 0 THEN 'affiliate' WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(class) = 0 THEN 'class' ELSE 'total' END,
+  joined, captured, source, campaign, NULL, class, r.currency, 0, 0, 0, sum(r.net)::float8, NULL, NULL
+FROM c, unnest(c.currencies, c.nets) AS r(currency, net)
+GROUP BY GROUPING SETS ((joined, captured, r.currency), (joined, source, campaign, r.currency), (class, r.currency), (r.currency))
+UNION ALL
+(SELECT 'credit', class, true, captured, NULL, NULL, to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), class, currency,
+  0, 0, 0,
+  (SELECT sum(p.price) FROM unnest(c.currencies, c.prices) AS p(currency, price) WHERE p.currency = c.currency)::float8,
+  transaction, credited
+FROM c WHERE class IN ('lost', 'otherAffiliate')
+ORDER BY approved_at DESC, transaction
+LIMIT ${MAX_CREDIT_SALES})`;
+
+interface ResultRow {
+  kind: 'visits' | 'checkouts' | 'sales' | 'revenue' | 'credit';
+  grouped: string;
+  joined: boolean;
+  code: string | null;
+  source: string | null;
+  campaign: string | null;
+  day: string | null;
+  class: string | null;
+  currency: string | null;
+  n: number;
+  m: number;
+  k: number;
+  amount: number | null;
+  transaction: string | null;
+  credited: string | null;
+}
+
+const emptyRow = (): Row => ({ visits: 0, checkouts: 0, sales: 0, refunds: 0, revenue: {} });
+const emptyCredit = (): Credit => ({ asCaptured: 0, lost: 0, otherAffiliate: 0, hotmartOnly: 0, unjoined: 0 });
+
+/** Biggest first: sales, then departures, then visits; ties in a stable order. */
+const bySize = (a: Row, b: Row) => b.sales - a.sales || b.checkouts - a.checkouts || b.visits - a.visits;
+
+export async function summarize(session: Session, range: Range): Promise<Summary> {
+  const start = dayMs(range.from, 'from');
+  const end = dayMs(range.to, 'to') + DAY_MS;
+  const results = await session.query<ResultRow>(SUMMARY_SQL, [new Date(start).toISOString(), new Date(end).toISOString()]);
+
+  const affiliates = new Map<string, Row>();
+  const sources = new Map<string, Row & { source: string | null; campaign: string | null }>();
+  const days = new Map<string, { date: string; visits: number; checkouts: number; sales: number }>();
+  for (let at = start; at < end; at += DAY_MS) days.set(isoDay(at), { date: isoDay(at), visits: 0, checkouts: 0, sales: 0 });
+  const totals = { ...emptyRow(), visitsWithCode: 0, chargebacks: 0 };
+  const credit = emptyCredit();
+  const creditRevenue = Object.fromEntries(CLASSES.map((name) => [name, {}])) as Record<CreditClass, Revenue>;
+  const creditSales: CreditSale[] = [];
+
+  const affiliate = (code: string) => affiliates.get(code) ?? affiliates.set(code, emptyRow()).get(code)!;
+  const source = (name: string | null, campaign: string | null) => {
+    const key = JSON.stringify([name, campaign]);
+    return sources.get(key) ?? sources.set(key, { source: name, campaign, ...emptyRow() }).get(key)!;
+  };
+  /** The row a result belongs to: an affiliate's, a source's, or none (a sale no visit matches). */
+  const rowOf = (result: ResultRow): Row | undefined => {
+    if (!result.joined) return undefined;
+    if (result.grouped == 'affiliate') return result.code == null ? undefined : affiliate(result.code);
+    if (result.grouped == 'source') return source(result.source, result.campaign);
+  };
+
+  for (const result of results) {
+    const row = rowOf(result);
+    switch (result.kind) {
+      case 'visits':
+      case 'checkouts': {
+        const field = result.kind;
+        if (row) row[field] = result.n;
+        else if (result.grouped == 'day') days.get(result.day!)![field] = result.n;
+        else if (result.grouped == 'total') {
+          totals[field] = result.n;
+          if (field == 'visits') totals.visitsWithCode = result.m;
+        }
+        break;
+      }
+      case 'sales':
+        if (row) Object.assign(row, { sales: result.n, refunds: result.m });
+        else if (result.grouped == 'day') days.get(result.day!)!.sales = result.n;
+        else if (result.grouped == 'class' && result.class) credit[result.class as CreditClass] = result.n;
+        else if (result.grouped == 'total') Object.assign(totals, { sales: result.n, refunds: result.m, chargebacks: result.k });
+        break;
+      case 'revenue': {
+        const revenue = row?.revenue ?? (result.grouped == 'class' ? result.class && creditRevenue[result.class as CreditClass] : result.grouped == 'total' && totals.revenue);
+        if (revenue) revenue[result.currency!] = result.amount ?? 0;
+        break;
+      }
+      case 'credit':
+        creditSales.push({
+          class: result.class as CreditSale['class'],
+          transaction: result.transaction!,
+          date: result.day!,
+          captured: result.code!,
+          credited: result.credited,
+          value: result.amount ?? 0,
+          currency: result.currency ?? '',
+        });
+    }
+  }
+  return {
+    from: range.from,
+    to: range.to,
+    affiliates: [...affiliates]
+      .map(([code, row]) => ({ code, ...row }))
+      .sort((a, b) => bySize(a, b) || (a.code < b.code ? -1 : 1))
+      .slice(0, MAX_ROWS),
+    sources: [...sources.values()].sort((a, b) => bySize(a, b) || compareNullsLast(a.source, b.source) || compareNullsLast(a.campaign, b.campaign)).slice(0, MAX_ROWS),
+    credit,
+    totals,
+    days: [...days.values()],
+    creditRevenue,
+    creditSales,
+  };
+}
+
+function compareNullsLast(a: string | null, b: string | null): number {
+  if (a == b) return 0;
+  if (a == null) return 1;
+  if (b == null) return -1;
+  return a < b ? -1 : 1;
+}
