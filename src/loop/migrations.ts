@@ -18,8 +18,10 @@ const APPROVAL = `('PURCHASE_APPROVED', 'PURCHASE_COMPLETE')`;
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'visits, departures, purchase events',
+    name: 'visits, departures, purchase events, and what the summary reads',
     sql: `
+-- What was received. -----------------------------------------------------------------------------
+
 -- One row per visit id (the browser's attribution reports): a reload reports it again, and adds nothing.
 -- A report without a visit id (an older script) is a visit of its own.
 CREATE TABLE visits (
@@ -31,7 +33,6 @@ CREATE TABLE visits (
   first_seen timestamptz NOT NULL,
   last_seen timestamptz NOT NULL
 );
-CREATE INDEX visits_first_seen ON visits (first_seen);
 
 -- One row per checkout report: a visitor leaving for checkout, with what the attribution held then.
 CREATE TABLE departures (
@@ -42,7 +43,6 @@ CREATE TABLE departures (
   utm_campaign text,
   received_at timestamptz NOT NULL
 );
-CREATE INDEX departures_received_at ON departures (received_at);
 CREATE INDEX departures_visit ON departures (visit, received_at) WHERE visit IS NOT NULL;
 
 -- One row per webhook delivery (its id), only the fields the loop needs: no personal data.
@@ -61,11 +61,14 @@ CREATE TABLE purchase_events (
 );
 CREATE INDEX purchase_events_transaction ON purchase_events (transaction);
 
+-- What it means: the views say it once; the tables below keep their rows up to date, one row at a
+-- time, as triggers refresh them; hotlinks_rebuild() recomputes them all from the views. -----------
+
 -- A purchase as all its deliveries together say it: every field is an aggregate over the set of
 -- deliveries, never "the last one to arrive", so any order of arrival gives the same row. A field
 -- is taken from an approval first (a refund may come without origin, and never erases it), then
--- from the earliest delivery.
-CREATE VIEW purchases AS
+-- from the earliest delivery. A refund or chargeback says the purchase was paid, too.
+CREATE VIEW purchase_state AS
 SELECT
   transaction,
   (array_agg(parent ORDER BY delivery) FILTER (WHERE parent IS NOT NULL))[1] AS parent,
@@ -80,26 +83,178 @@ SELECT
 FROM purchase_events
 GROUP BY transaction;
 
+CREATE TABLE purchases (
+  transaction text PRIMARY KEY,
+  parent text,
+  paid boolean NOT NULL,
+  refunded boolean NOT NULL,
+  charged_back boolean NOT NULL,
+  approved_at timestamptz,
+  value numeric,
+  currency text,
+  xcod text,
+  affiliate text
+);
+CREATE INDEX purchases_sale ON purchases ((COALESCE(parent, transaction)));
+
 -- A sale: a purchase with its order bumps. The main purchase's facts win; a bump's stand in while
--- the main purchase has not arrived. What each purchase brought is listed per currency (\`currencies\`,
--- \`prices\`, and \`nets\`: the same, 0 where refunded or charged back), paid purchases only.
-CREATE VIEW sales AS
-SELECT
-  COALESCE(parent, transaction) AS transaction,
-  bool_or(paid) AS paid,
-  COALESCE(min(approved_at) FILTER (WHERE parent IS NULL), min(approved_at)) AS approved_at,
-  COALESCE(min(xcod) FILTER (WHERE parent IS NULL), min(xcod)) AS xcod,
-  COALESCE(min(affiliate) FILTER (WHERE parent IS NULL), min(affiliate)) AS affiliate,
-  COALESCE(bool_or(refunded) FILTER (WHERE parent IS NULL), bool_or(refunded)) AS refunded,
-  COALESCE(bool_or(charged_back) FILTER (WHERE parent IS NULL), bool_or(charged_back)) AS charged_back,
-  COALESCE(min(currency) FILTER (WHERE parent IS NULL), min(currency)) AS currency,
-  count(*) FILTER (WHERE parent IS NOT NULL) AS bumps,
-  array_agg(currency ORDER BY transaction) FILTER (WHERE paid AND currency IS NOT NULL) AS currencies,
-  array_agg(value ORDER BY transaction) FILTER (WHERE paid AND currency IS NOT NULL) AS prices,
-  array_agg(CASE WHEN refunded OR charged_back THEN 0 ELSE value END ORDER BY transaction)
-    FILTER (WHERE paid AND currency IS NOT NULL) AS nets
-FROM purchases
-GROUP BY 1;
+-- the main purchase has not arrived. What each paid purchase brought, per currency: \`currencies\`,
+-- \`prices\`, and \`nets\` (the same, 0 where refunded or charged back).
+-- Its visit is the one its xcod names; what the visit carried is its last checkout report before the
+-- approval, else its attribution report, else its first checkout report after (a clock off by a
+-- little). The credit class compares that with the affiliate Hotmart credited.
+CREATE VIEW sale_state AS
+WITH o AS (
+  SELECT
+    COALESCE(parent, transaction) AS transaction,
+    bool_or(paid) AS paid,
+    COALESCE(min(approved_at) FILTER (WHERE parent IS NULL), min(approved_at)) AS approved_at,
+    COALESCE(min(xcod) FILTER (WHERE parent IS NULL), min(xcod)) AS xcod,
+    COALESCE(min(affiliate) FILTER (WHERE parent IS NULL), min(affiliate)) AS credited,
+    COALESCE(bool_or(refunded) FILTER (WHERE parent IS NULL), bool_or(refunded)) AS refunded,
+    COALESCE(bool_or(charged_back) FILTER (WHERE parent IS NULL), bool_or(charged_back)) AS charged_back,
+    COALESCE(min(currency) FILTER (WHERE parent IS NULL), min(currency)) AS currency,
+    count(*) FILTER (WHERE parent IS NOT NULL)::int AS bumps,
+    array_agg(currency ORDER BY transaction) FILTER (WHERE paid AND currency IS NOT NULL) AS currencies,
+    array_agg(value ORDER BY transaction) FILTER (WHERE paid AND currency IS NOT NULL) AS prices,
+    array_agg(CASE WHEN refunded OR charged_back THEN 0 ELSE value END ORDER BY transaction)
+      FILTER (WHERE paid AND currency IS NOT NULL) AS nets
+  FROM purchases
+  GROUP BY COALESCE(parent, transaction)
+),
+j AS (
+  SELECT o.*,
+    (v.id IS NOT NULL OR l.received_at IS NOT NULL) AS joined,
+    CASE WHEN l.before OR v.id IS NULL THEN l.affiliate ELSE v.affiliate END AS captured,
+    CASE WHEN l.before OR v.id IS NULL THEN l.utm_source ELSE v.utm_source END AS source,
+    CASE WHEN l.before OR v.id IS NULL THEN l.utm_campaign ELSE v.utm_campaign END AS campaign
+  FROM o
+  LEFT JOIN visits v ON v.visit = o.xcod
+  LEFT JOIN LATERAL (
+    SELECT affiliate, utm_source, utm_campaign, received_at, received_at <= o.approved_at AS before
+    FROM departures
+    WHERE visit = o.xcod
+    ORDER BY received_at <= o.approved_at DESC, CASE WHEN received_at <= o.approved_at THEN received_at END DESC, received_at
+    LIMIT 1
+  ) l ON true
+)
+SELECT j.*,
+  CASE
+    WHEN NOT joined THEN 'unjoined'
+    WHEN captured IS NOT NULL AND credited = captured THEN 'asCaptured'
+    WHEN captured IS NOT NULL AND credited IS NULL THEN 'lost'
+    WHEN captured IS NOT NULL THEN 'otherAffiliate'
+    WHEN credited IS NOT NULL THEN 'hotmartOnly'
+  END AS class
+FROM j;
+
+CREATE TABLE sales (
+  transaction text PRIMARY KEY,
+  paid boolean NOT NULL,
+  approved_at timestamptz,
+  xcod text,
+  credited text,
+  refunded boolean NOT NULL,
+  charged_back boolean NOT NULL,
+  currency text,
+  bumps int NOT NULL,
+  currencies text[],
+  prices numeric[],
+  nets numeric[],
+  joined boolean NOT NULL,
+  captured text,
+  source text,
+  campaign text,
+  class text
+);
+CREATE INDEX sales_approved_at ON sales (approved_at) WHERE paid;
+CREATE INDEX sales_xcod ON sales (xcod);
+
+-- Visits and departures counted per UTC day and what they carried ('' for none: a key column
+-- cannot be NULL), so a summary adds up a few thousand counts instead of reading every visit.
+CREATE VIEW visit_count_state AS
+SELECT (first_seen AT TIME ZONE 'UTC')::date AS day, COALESCE(affiliate, '') AS affiliate,
+  COALESCE(utm_source, '') AS utm_source, COALESCE(utm_campaign, '') AS utm_campaign, count(*)::int AS visits
+FROM visits GROUP BY 1, 2, 3, 4;
+CREATE TABLE visit_counts (
+  day date NOT NULL, affiliate text NOT NULL, utm_source text NOT NULL, utm_campaign text NOT NULL, visits int NOT NULL,
+  PRIMARY KEY (day, affiliate, utm_source, utm_campaign)
+);
+CREATE VIEW departure_count_state AS
+SELECT (received_at AT TIME ZONE 'UTC')::date AS day, COALESCE(affiliate, '') AS affiliate,
+  COALESCE(utm_source, '') AS utm_source, COALESCE(utm_campaign, '') AS utm_campaign, count(*)::int AS checkouts
+FROM departures GROUP BY 1, 2, 3, 4;
+CREATE TABLE departure_counts (
+  day date NOT NULL, affiliate text NOT NULL, utm_source text NOT NULL, utm_campaign text NOT NULL, checkouts int NOT NULL,
+  PRIMARY KEY (day, affiliate, utm_source, utm_campaign)
+);
+
+-- Keeping them up to date. ------------------------------------------------------------------------
+
+CREATE FUNCTION hotlinks_refresh_sale(key text) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM sales WHERE transaction = key;
+  INSERT INTO sales SELECT * FROM sale_state WHERE transaction = key;
+$$;
+
+CREATE FUNCTION hotlinks_refresh_sales_of(visit_id text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE keys text[];
+BEGIN
+  SELECT array_agg(transaction) INTO keys FROM sales WHERE xcod = visit_id;
+  IF keys IS NOT NULL THEN
+    FOR i IN 1 .. array_length(keys, 1) LOOP PERFORM hotlinks_refresh_sale(keys[i]); END LOOP;
+  END IF;
+END $$;
+
+CREATE FUNCTION hotlinks_purchase_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE before_key text; after_key text;
+BEGIN
+  SELECT COALESCE(parent, transaction) INTO before_key FROM purchases WHERE transaction = NEW.transaction;
+  DELETE FROM purchases WHERE transaction = NEW.transaction;
+  INSERT INTO purchases SELECT * FROM purchase_state WHERE transaction = NEW.transaction;
+  SELECT COALESCE(parent, transaction) INTO after_key FROM purchases WHERE transaction = NEW.transaction;
+  -- A later delivery may say this purchase is another's order bump: its old sale goes too.
+  IF before_key IS DISTINCT FROM after_key AND before_key IS NOT NULL THEN PERFORM hotlinks_refresh_sale(before_key); END IF;
+  PERFORM hotlinks_refresh_sale(after_key);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER purchase_events_apply AFTER INSERT ON purchase_events FOR EACH ROW EXECUTE FUNCTION hotlinks_purchase_changed();
+
+CREATE FUNCTION hotlinks_visit_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF (OLD.affiliate, OLD.utm_source, OLD.utm_campaign) IS NOT DISTINCT FROM (NEW.affiliate, NEW.utm_source, NEW.utm_campaign) THEN
+      RETURN NULL;
+    END IF;
+    UPDATE visit_counts SET visits = visits - 1
+    WHERE day = (OLD.first_seen AT TIME ZONE 'UTC')::date AND affiliate = COALESCE(OLD.affiliate, '')
+      AND utm_source = COALESCE(OLD.utm_source, '') AND utm_campaign = COALESCE(OLD.utm_campaign, '');
+  END IF;
+  INSERT INTO visit_counts VALUES ((NEW.first_seen AT TIME ZONE 'UTC')::date, COALESCE(NEW.affiliate, ''),
+    COALESCE(NEW.utm_source, ''), COALESCE(NEW.utm_campaign, ''), 1)
+  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET visits = visit_counts.visits + 1;
+  IF NEW.visit IS NOT NULL THEN PERFORM hotlinks_refresh_sales_of(NEW.visit); END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER visits_apply AFTER INSERT OR UPDATE ON visits FOR EACH ROW EXECUTE FUNCTION hotlinks_visit_changed();
+
+CREATE FUNCTION hotlinks_departure_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO departure_counts VALUES ((NEW.received_at AT TIME ZONE 'UTC')::date, COALESCE(NEW.affiliate, ''),
+    COALESCE(NEW.utm_source, ''), COALESCE(NEW.utm_campaign, ''), 1)
+  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET checkouts = departure_counts.checkouts + 1;
+  IF NEW.visit IS NOT NULL THEN PERFORM hotlinks_refresh_sales_of(NEW.visit); END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER departures_apply AFTER INSERT ON departures FOR EACH ROW EXECUTE FUNCTION hotlinks_departure_added();
+
+-- Everything the triggers keep, recomputed from what was received (after a bulk load without them).
+CREATE FUNCTION hotlinks_rebuild() RETURNS void LANGUAGE sql AS $$
+  TRUNCATE visit_counts, departure_counts, purchases, sales;
+  INSERT INTO visit_counts SELECT * FROM visit_count_state;
+  INSERT INTO departure_counts SELECT * FROM departure_count_state;
+  INSERT INTO purchases SELECT * FROM purchase_state;
+  INSERT INTO sales SELECT * FROM sale_state;
+$$;
 `,
   },
 ];

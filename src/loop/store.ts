@@ -46,6 +46,12 @@ export function safeUrl(url: string): string {
   }
 }
 
+/**
+ * Memory a sort or hash may take before it spills to disk: the summary groups tens of thousands of
+ * sales, beyond PostgreSQL's default of 4 MB. Per operation, and only while one runs.
+ */
+const WORK_MEM = '32MB';
+
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -61,6 +67,7 @@ async function openEmbedded(dataDir: string, schema: string | undefined): Promis
   const directory = join(resolve(dataDir), 'postgres');
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const db = await PGlite.create({ dataDir: directory });
+  await db.exec(`SET work_mem = '${WORK_MEM}'`);
   if (schema) await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   const session: Session = {
     query: async (sql, params) => (await db.query<never>(sql, params)).rows,
@@ -83,7 +90,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<St
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 10_000,
-    ...(schema && { options: `-c search_path=${schema}` }),
+    options: [`-c work_mem=${WORK_MEM}`, schema && `-c search_path=${schema}`].filter(Boolean).join(' '),
   });
   // An idle connection the server drops (a restart) is reported here; unheard, it would end the process.
   pool.on('error', (error) => console.error(`hotlinks-embed: the PostgreSQL connection was lost (${error.message}); the next query reconnects`));

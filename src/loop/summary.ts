@@ -43,65 +43,36 @@ export function parseRange(asked: { from?: string | null; to?: string | null }, 
 const CLASSES: readonly CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
 
 /**
- * `$1` and `$2`: the range as instants, the second excluded. A sale's visit is the one its `xcod`
- * names; what the visit carried is its last checkout report before the sale's approval, else its
- * attribution report, else its first checkout report after (a clock off by a little).
+ * `$1`, `$2`: the first and last day of the range; `$3`, `$4`: the same as instants, the second
+ * excluded. Visits and departures come from their daily counts ('' is none), sales from the sales
+ * table: what the migrations keep up to date, so no statement here reads every visit.
  */
 const SUMMARY_SQL = `
 WITH
-v AS (
-  SELECT affiliate, utm_source, utm_campaign, to_char(first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
-  FROM visits WHERE first_seen >= $1::timestamptz AND first_seen < $2::timestamptz
-),
-d AS (
-  SELECT affiliate, utm_source, utm_campaign, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
-  FROM departures WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz
-),
-s AS MATERIALIZED (
-  SELECT * FROM sales WHERE paid AND approved_at >= $1::timestamptz AND approved_at < $2::timestamptz
-),
-j AS MATERIALIZED (
-  SELECT s.transaction, s.approved_at, s.affiliate AS credited, s.refunded, s.charged_back, s.currency, s.currencies, s.prices, s.nets,
-    (v.id IS NOT NULL OR l.received_at IS NOT NULL) AS joined,
-    CASE WHEN l.before OR v.id IS NULL THEN l.affiliate ELSE v.affiliate END AS captured,
-    CASE WHEN l.before OR v.id IS NULL THEN l.utm_source ELSE v.utm_source END AS source,
-    CASE WHEN l.before OR v.id IS NULL THEN l.utm_campaign ELSE v.utm_campaign END AS campaign
-  FROM s
-  LEFT JOIN visits v ON v.visit = s.xcod
-  LEFT JOIN LATERAL (
-    SELECT affiliate, utm_source, utm_campaign, received_at, received_at <= s.approved_at AS before
-    FROM departures
-    WHERE visit = s.xcod
-    ORDER BY received_at <= s.approved_at DESC, CASE WHEN received_at <= s.approved_at THEN received_at END DESC, received_at
-    LIMIT 1
-  ) l ON true
-),
+v AS (SELECT * FROM visit_counts WHERE day BETWEEN $1::date AND $2::date AND visits > 0),
+d AS (SELECT * FROM departure_counts WHERE day BETWEEN $1::date AND $2::date),
 c AS MATERIALIZED (
-  SELECT j.*, to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-    CASE
-      WHEN NOT joined THEN 'unjoined'
-      WHEN captured IS NOT NULL AND credited = captured THEN 'asCaptured'
-      WHEN captured IS NOT NULL AND credited IS NULL THEN 'lost'
-      WHEN captured IS NOT NULL THEN 'otherAffiliate'
-      WHEN credited IS NOT NULL THEN 'hotmartOnly'
-    END AS class
-  FROM j
+  SELECT transaction, approved_at, credited, refunded, charged_back, currency, currencies, prices, nets, joined, captured, source, campaign, class,
+    (approved_at AT TIME ZONE 'UTC')::date AS day
+  FROM sales WHERE paid AND approved_at >= $3::timestamptz AND approved_at < $4::timestamptz
 )
 SELECT 'visits' AS kind,
   CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END AS grouped,
-  true AS joined, affiliate AS code, utm_source AS source, utm_campaign AS campaign, day, NULL::text AS class, NULL::text AS currency,
-  count(*)::int AS n, count(affiliate)::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
+  true AS joined, NULLIF(affiliate, '') AS code, NULLIF(utm_source, '') AS source, NULLIF(utm_campaign, '') AS campaign,
+  to_char(day, 'YYYY-MM-DD') AS day, NULL::text AS class, NULL::text AS currency,
+  sum(visits)::int AS n, (sum(visits) FILTER (WHERE affiliate <> ''))::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
 FROM v GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
 SELECT 'checkouts',
   CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END,
-  true, affiliate, utm_source, utm_campaign, day, NULL, NULL, count(*)::int, 0, 0, NULL, NULL, NULL
+  true, NULLIF(affiliate, ''), NULLIF(utm_source, ''), NULLIF(utm_campaign, ''), to_char(day, 'YYYY-MM-DD'), NULL, NULL,
+  sum(checkouts)::int, 0, 0, NULL, NULL, NULL
 FROM d GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
 SELECT 'sales',
   CASE WHEN GROUPING(captured) = 0 THEN 'affiliate' WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day'
     WHEN GROUPING(class) = 0 THEN 'class' ELSE 'total' END,
-  joined, captured, source, campaign, day, class, NULL,
+  joined, captured, source, campaign, to_char(day, 'YYYY-MM-DD'), class, NULL,
   count(*)::int, count(*) FILTER (WHERE refunded OR charged_back)::int, count(*) FILTER (WHERE charged_back)::int, NULL, NULL, NULL
 FROM c GROUP BY GROUPING SETS ((joined, captured), (joined, source, campaign), (day), (class), ())
 UNION ALL
@@ -146,7 +117,7 @@ const bySize = (a: Row, b: Row) => b.sales - a.sales || b.checkouts - a.checkout
 export async function summarize(session: Session, range: Range): Promise<Summary> {
   const start = dayMs(range.from, 'from');
   const end = dayMs(range.to, 'to') + DAY_MS;
-  const results = await session.query<ResultRow>(SUMMARY_SQL, [new Date(start).toISOString(), new Date(end).toISOString()]);
+  const results = await session.query<ResultRow>(SUMMARY_SQL, [range.from, range.to, new Date(start).toISOString(), new Date(end).toISOString()]);
 
   const affiliates = new Map<string, Row>();
   const sources = new Map<string, Row & { source: string | null; campaign: string | null }>();
