@@ -61,8 +61,23 @@ const dropin = (input, file, format = 'iife') => ({
   ],
 });
 
+/**
+ * The `hotlinks-embed` command (package.json `bin`): Node only, its store's drivers left as imports
+ * (the embedded one is loaded only when used). Checked with Node's typings (src/loop/tsconfig.json).
+ */
+const cli = {
+  input: { cli: 'src/loop/cli.ts' },
+  output: { dir: 'dist/loop', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node', chunkFileNames: '[name]-[hash].js' },
+  external: (id) => /^(zod|pg|@electric-sql\/pglite)(\/|$)/.test(id) || id.startsWith('node:'),
+  plugins: [
+    flag(false),
+    typescript({ tsconfig: 'src/loop/tsconfig.json', filterRoot: '.', include: ['src/**/*.ts'], outDir: 'dist/loop', compilerOptions: emitOnly }),
+  ],
+};
+
 export default [
   esm,
+  cli,
   // hotlinks.css is written beside the script with the button.
   (({ plugins, ...config }) => ({ ...config, plugins: [...plugins, reserveCss()] }))(dropin('src/dropin.ts', 'dist/hotlinks.js')),
   dropin('src/dropin-capture.ts', 'dist/hotlinks-capture.js'),
