@@ -25,6 +25,8 @@ export interface LoopOptions {
   now?: () => number;
   /** Hears of deliveries that could not be applied yet (they stay in the journal). Default: `console.error`. */
   onError?(error: unknown): void;
+  /** Whether `close()` closes the store too. Default true. */
+  ownsStore?: boolean;
 }
 
 export interface Loop {
@@ -34,6 +36,8 @@ export interface Loop {
   /** For the webhook handlers: resolves once the delivery is in the journal on disk; it is applied right after. */
   onDelivery(delivery: Delivery): Promise<void>;
   summary(range: Range): Promise<Summary>;
+  /** Resolves once every report and delivery received so far has been written (or has failed). */
+  settled(): Promise<void>;
   /** Waits for every write under way, applies what the journal holds, empties it if all is in the store, closes the store. */
   close(): Promise<void>;
 }
@@ -41,7 +45,7 @@ export interface Loop {
 /** How long a delivery that could not be applied (database down) waits before the next try. */
 const RETRY_MS = 2000;
 
-export async function openLoop({ store, dataDir, now = Date.now, onError = console.error }: LoopOptions): Promise<Loop> {
+export async function openLoop({ store, dataDir, now = Date.now, onError = console.error, ownsStore = true }: LoopOptions): Promise<Loop> {
   await migrate(store);
   const path = join(dataDir, JOURNAL_FILE);
   const { entries, unreadable } = readJournal(path);
@@ -56,11 +60,19 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
   const journal = await Journal.open(path);
   await journal.truncate();
 
-  const reports = new Batcher<Received>((batch) => writeReports(store, batch));
+  // One write at a time: a departure and the sale it joins, written at once on two connections,
+  // would each be written without the other (the migration's lock covers other processes).
+  let tail: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (write: () => Promise<void>): Promise<void> => {
+    const run = tail.then(write, write);
+    tail = run.catch(() => {});
+    return run;
+  };
+  const reports = new Batcher<Received>((batch) => oneAtATime(() => writeReports(store, batch)));
   /** Journaled, not yet in the store. */
   let unapplied: JournalEntry[] = [];
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const deliveries = new Batcher<JournalEntry>((batch) => writeDeliveries(store, batch));
+  const deliveries = new Batcher<JournalEntry>((batch) => oneAtATime(() => writeDeliveries(store, batch)));
   const apply = (entry: JournalEntry) =>
     deliveries.add(entry).catch((error) => {
       unapplied.push(entry);
@@ -84,6 +96,10 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
       void apply(entry);
     },
     summary: (range) => summarize(store, range),
+    async settled() {
+      await reports.idle();
+      await deliveries.idle();
+    },
     async close() {
       clearTimeout(retry);
       await reports.idle();
@@ -98,7 +114,7 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
       }
       if (!unapplied.length) await journal.truncate();
       await journal.close();
-      await store.close();
+      if (ownsStore) await store.close();
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Migration {
 /** Events that say a purchase was paid: a refund or chargeback says so too (it undoes a payment). */
 const PAID = `('PURCHASE_APPROVED', 'PURCHASE_COMPLETE', 'PURCHASE_REFUNDED', 'PURCHASE_CHARGEBACK')`;
 const APPROVAL = `('PURCHASE_APPROVED', 'PURCHASE_COMPLETE')`;
+/** Any number: the transaction lock every refresh of the sales table takes (see the migration). */
+const SALES_LOCK = 7_392_014_552;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -190,6 +192,10 @@ CREATE TABLE departure_counts (
 );
 
 -- Keeping them up to date. ------------------------------------------------------------------------
+-- A sale's row depends on its purchases, its visit and the visit's departures, which may arrive at
+-- the same moment through two connections: each would refresh the sale without seeing the other's
+-- uncommitted row. So every refresh first takes one transaction lock (${SALES_LOCK}); the second
+-- waits for the first to commit, and its next statement sees it.
 
 CREATE FUNCTION hotlinks_refresh_sale(key text) RETURNS void LANGUAGE sql AS $$
   DELETE FROM sales WHERE transaction = key;
@@ -199,6 +205,7 @@ $$;
 CREATE FUNCTION hotlinks_refresh_sales_of(visit_id text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE keys text[];
 BEGIN
+  PERFORM pg_advisory_xact_lock(${SALES_LOCK});
   SELECT array_agg(transaction) INTO keys FROM sales WHERE xcod = visit_id;
   IF keys IS NOT NULL THEN
     FOR i IN 1 .. array_length(keys, 1) LOOP PERFORM hotlinks_refresh_sale(keys[i]); END LOOP;
@@ -208,6 +215,7 @@ END $$;
 CREATE FUNCTION hotlinks_purchase_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE before_key text; after_key text;
 BEGIN
+  PERFORM pg_advisory_xact_lock(${SALES_LOCK});
   SELECT COALESCE(parent, transaction) INTO before_key FROM purchases WHERE transaction = NEW.transaction;
   DELETE FROM purchases WHERE transaction = NEW.transaction;
   INSERT INTO purchases SELECT * FROM purchase_state WHERE transaction = NEW.transaction;
