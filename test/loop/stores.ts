@@ -16,7 +16,10 @@ export const storeKinds: StoreKind[] = ['embedded', 'postgres'];
 export const hasStore = (kind: StoreKind) => kind == 'embedded' || inject('postgresUrl') != '';
 
 /** Every table the loop writes, for emptying between tests. */
-const TABLES = 'visits, departures, purchase_events, purchases, sales, visit_counts, departure_counts';
+const TABLES = ['visits', 'departures', 'purchase_events', 'purchases', 'sales', 'visit_counts', 'departure_counts'];
+
+/** Empties the store: DELETE, which for a few rows is many times quicker than TRUNCATE on PostgreSQL. */
+export const emptyStore = (store: Store) => store.exec(TABLES.map((table) => `DELETE FROM ${table}`).join('; '));
 
 /** A data directory holding a copy of the migrated embedded store. */
 export function embeddedDataDir(): string {
@@ -32,7 +35,7 @@ export async function openTestStore(kind: StoreKind): Promise<{ store: Store; da
   if (kind == 'embedded') {
     const dataDir = embeddedDataDir();
     const store = await openStore({ dataDir });
-    return { store, dataDir, dispose: async () => (await store.close(), rmSync(dataDir, { recursive: true, force: true })) };
+    return { store, dataDir, dispose: async () => (await store.close().catch(() => {}), rmSync(dataDir, { recursive: true, force: true })) };
   }
   const schema = `test_${process.pid}_${Date.now() % 1e8}_${schemas++}`;
   const store = await openStore({ databaseUrl: inject('postgresUrl'), schema });
@@ -56,7 +59,7 @@ export function useStore(kind: StoreKind): { readonly store: Store; readonly dat
     if (hasStore(kind)) Object.assign(held, await openTestStore(kind));
   }, 60_000);
   afterEach(async () => {
-    await held.store?.exec(`TRUNCATE ${TABLES}`);
+    if (held.store) await emptyStore(held.store);
     rmSync(join(held.dataDir ?? '/nonexistent', 'webhook-journal.jsonl'), { force: true });
   });
   afterAll(() => held.dispose?.());
