@@ -3,10 +3,11 @@
  * docs/CONTRACT.md, "The loop", and the README's "See your sales".
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { acquireLock, dashboardToken, ensureDataDir, lockHolder } from './data-dir.js';
 import { openLoop } from './loop.js';
+import { migrate } from './migrations.js';
 import { reportTable } from './report-table.js';
 import { bearerToken, createApp, listen } from './serve.js';
 import { openStore } from './store.js';
@@ -87,7 +88,10 @@ async function serve(flags: ReturnType<typeof options>['values']): Promise<void>
     const { token, created, file } = dashboardToken(dataDir);
     const hottok = process.env.HOTMART_HOTTOK || undefined;
     const app = createApp({ loop, hottok, authorize: bearerToken(token) });
-    const server = await listen(app, wanted, host);
+    const server = await listen(app, wanted, host).catch(async (error) => {
+      await loop.close();
+      throw error;
+    });
     lock.update({ port: server.port });
     const base = (flags['public-url'] ?? `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`).replace(/\/+$/, '');
     console.log(
@@ -112,11 +116,16 @@ async function serve(flags: ReturnType<typeof options>['values']): Promise<void>
       }
       stopping = true;
       console.log(`hotlinks-embed serve: ${signal}, finishing the requests under way`);
-      await server.close();
-      await loop.close();
+      try {
+        await server.close();
+        await loop.close();
+        console.log('hotlinks-embed serve: stopped');
+      } catch (error) {
+        console.error(`hotlinks-embed serve: could not stop cleanly: ${(error as Error).message}`);
+        process.exitCode = 1;
+      }
       lock.release();
-      console.log('hotlinks-embed serve: stopped');
-      process.exit(0);
+      process.exit();
     };
     process.on('SIGTERM', (signal) => void stop(signal));
     process.on('SIGINT', (signal) => void stop(signal));
@@ -140,12 +149,13 @@ async function askServe(dataDir: string, holder: { host?: string; port?: number 
 async function report(flags: ReturnType<typeof options>['values']): Promise<void> {
   const asked = range(flags.from, flags.to);
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = ensureDataDir(flags.data ?? 'hotlinks-data');
+  const dataDir = resolve(flags.data ?? 'hotlinks-data');
   let summary: Summary;
   if (databaseUrl) {
     // PostgreSQL takes any number of processes: read it directly, whether serve runs or not.
     const store = await openStore({ databaseUrl });
     try {
+      await migrate(store);
       summary = await summarize(store, asked);
     } finally {
       await store.close();
