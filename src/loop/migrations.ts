@@ -100,8 +100,9 @@ CREATE TABLE purchases (
 CREATE INDEX purchases_sale ON purchases ((COALESCE(parent, transaction)));
 
 -- A sale: a purchase with its order bumps. The main purchase's facts win; a bump's stand in while
--- the main purchase has not arrived. What each paid purchase brought, per currency: \`currencies\`,
--- \`prices\`, and \`nets\` (the same, 0 where refunded or charged back).
+-- the main purchase has not arrived. What its paid purchases brought in the sale's currency: \`gross\`,
+-- and \`net\` without those refunded or charged back; in any other currency (rare): \`extra_currencies\`
+-- and \`extra_nets\`.
 -- Its visit is the one its xcod names; what the visit carried is its last checkout report before the
 -- approval, else its attribution report, else its first checkout report after (a clock off by a
 -- little). The credit class compares that with the affiliate Hotmart credited.
@@ -125,7 +126,12 @@ WITH o AS (
   GROUP BY COALESCE(parent, transaction)
 ),
 j AS (
-  SELECT o.*,
+  SELECT o.transaction, o.paid, o.approved_at, (o.approved_at AT TIME ZONE 'UTC')::date AS day, o.xcod, o.credited,
+    o.refunded, o.charged_back, o.currency, o.bumps,
+    (SELECT sum(x.price) FROM unnest(o.currencies, o.prices) AS x(currency, price) WHERE x.currency = o.currency) AS gross,
+    (SELECT sum(x.net) FROM unnest(o.currencies, o.nets) AS x(currency, net) WHERE x.currency = o.currency) AS net,
+    (SELECT array_agg(x.currency) FROM unnest(o.currencies) AS x(currency) WHERE x.currency <> o.currency) AS extra_currencies,
+    (SELECT array_agg(x.net) FROM unnest(o.currencies, o.nets) AS x(currency, net) WHERE x.currency <> o.currency) AS extra_nets,
     (v.id IS NOT NULL OR l.received_at IS NOT NULL) AS joined,
     CASE WHEN l.before OR v.id IS NULL THEN l.affiliate ELSE v.affiliate END AS captured,
     CASE WHEN l.before OR v.id IS NULL THEN l.utm_source ELSE v.utm_source END AS source,
@@ -154,15 +160,17 @@ CREATE TABLE sales (
   transaction text PRIMARY KEY,
   paid boolean NOT NULL,
   approved_at timestamptz,
+  day date,
   xcod text,
   credited text,
   refunded boolean NOT NULL,
   charged_back boolean NOT NULL,
   currency text,
   bumps int NOT NULL,
-  currencies text[],
-  prices numeric[],
-  nets numeric[],
+  gross numeric,
+  net numeric,
+  extra_currencies text[],
+  extra_nets numeric[],
   joined boolean NOT NULL,
   captured text,
   source text,
@@ -170,6 +178,7 @@ CREATE TABLE sales (
   class text
 );
 CREATE INDEX sales_approved_at ON sales (approved_at) WHERE paid;
+CREATE INDEX sales_extra ON sales (approved_at) WHERE paid AND extra_currencies IS NOT NULL;
 CREATE INDEX sales_xcod ON sales (xcod);
 
 -- Visits and departures counted per UTC day and what they carried ('' for none: a key column
@@ -196,64 +205,76 @@ CREATE TABLE departure_counts (
 -- the same moment through two connections: each would refresh the sale without seeing the other's
 -- uncommitted row. So every refresh first takes one transaction lock (${SALES_LOCK}); the second
 -- waits for the first to commit, and its next statement sees it.
+-- visit_counts rows whose visits all moved on stay, at 0; the summary skips them.
 
-CREATE FUNCTION hotlinks_refresh_sale(key text) RETURNS void LANGUAGE sql AS $$
-  DELETE FROM sales WHERE transaction = key;
-  INSERT INTO sales SELECT * FROM sale_state WHERE transaction = key;
-$$;
-
-CREATE FUNCTION hotlinks_refresh_sales_of(visit_id text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE keys text[];
+-- Statement triggers: one statement for a whole batch of rows (row triggers cost PGlite eight times
+-- the insert itself).
+CREATE FUNCTION hotlinks_refresh_sales(keys text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(${SALES_LOCK});
-  SELECT array_agg(transaction) INTO keys FROM sales WHERE xcod = visit_id;
-  IF keys IS NOT NULL THEN
-    FOR i IN 1 .. array_length(keys, 1) LOOP PERFORM hotlinks_refresh_sale(keys[i]); END LOOP;
+  IF cardinality(keys) > 0 THEN
+    PERFORM pg_advisory_xact_lock(${SALES_LOCK});
+    DELETE FROM sales WHERE transaction = ANY(keys);
+    INSERT INTO sales SELECT * FROM sale_state WHERE transaction = ANY(keys);
   END IF;
 END $$;
 
-CREATE FUNCTION hotlinks_purchase_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE before_key text; after_key text;
+CREATE FUNCTION hotlinks_purchases_added() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE keys text[]; before_keys text[]; after_keys text[];
 BEGIN
   PERFORM pg_advisory_xact_lock(${SALES_LOCK});
-  SELECT COALESCE(parent, transaction) INTO before_key FROM purchases WHERE transaction = NEW.transaction;
-  DELETE FROM purchases WHERE transaction = NEW.transaction;
-  INSERT INTO purchases SELECT * FROM purchase_state WHERE transaction = NEW.transaction;
-  SELECT COALESCE(parent, transaction) INTO after_key FROM purchases WHERE transaction = NEW.transaction;
-  -- A later delivery may say this purchase is another's order bump: its old sale goes too.
-  IF before_key IS DISTINCT FROM after_key AND before_key IS NOT NULL THEN PERFORM hotlinks_refresh_sale(before_key); END IF;
-  PERFORM hotlinks_refresh_sale(after_key);
+  keys := ARRAY(SELECT DISTINCT transaction FROM added);
+  before_keys := ARRAY(SELECT COALESCE(parent, transaction) FROM purchases WHERE transaction = ANY(keys));
+  DELETE FROM purchases WHERE transaction = ANY(keys);
+  INSERT INTO purchases SELECT * FROM purchase_state WHERE transaction = ANY(keys);
+  after_keys := ARRAY(SELECT COALESCE(parent, transaction) FROM purchases WHERE transaction = ANY(keys));
+  -- A later delivery may say a purchase is another's order bump: its old sale is refreshed too.
+  PERFORM hotlinks_refresh_sales(ARRAY(SELECT DISTINCT k FROM unnest(before_keys || after_keys) AS k));
   RETURN NULL;
 END $$;
-CREATE TRIGGER purchase_events_apply AFTER INSERT ON purchase_events FOR EACH ROW EXECUTE FUNCTION hotlinks_purchase_changed();
+CREATE TRIGGER purchase_events_apply AFTER INSERT ON purchase_events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION hotlinks_purchases_added();
 
-CREATE FUNCTION hotlinks_visit_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION hotlinks_visits_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    IF (OLD.affiliate, OLD.utm_source, OLD.utm_campaign) IS NOT DISTINCT FROM (NEW.affiliate, NEW.utm_source, NEW.utm_campaign) THEN
-      RETURN NULL;
-    END IF;
-    UPDATE visit_counts SET visits = visits - 1
-    WHERE day = (OLD.first_seen AT TIME ZONE 'UTC')::date AND affiliate = COALESCE(OLD.affiliate, '')
-      AND utm_source = COALESCE(OLD.utm_source, '') AND utm_campaign = COALESCE(OLD.utm_campaign, '');
-  END IF;
-  INSERT INTO visit_counts VALUES ((NEW.first_seen AT TIME ZONE 'UTC')::date, COALESCE(NEW.affiliate, ''),
-    COALESCE(NEW.utm_source, ''), COALESCE(NEW.utm_campaign, ''), 1)
-  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET visits = visit_counts.visits + 1;
-  IF NEW.visit IS NOT NULL THEN PERFORM hotlinks_refresh_sales_of(NEW.visit); END IF;
+  INSERT INTO visit_counts
+  SELECT (first_seen AT TIME ZONE 'UTC')::date, COALESCE(affiliate, ''), COALESCE(utm_source, ''), COALESCE(utm_campaign, ''), count(*)
+  FROM added GROUP BY 1, 2, 3, 4
+  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET visits = visit_counts.visits + excluded.visits;
+  PERFORM hotlinks_refresh_sales(ARRAY(SELECT s.transaction FROM sales s WHERE s.xcod IN (SELECT visit FROM added)));
   RETURN NULL;
 END $$;
-CREATE TRIGGER visits_apply AFTER INSERT OR UPDATE ON visits FOR EACH ROW EXECUTE FUNCTION hotlinks_visit_changed();
+CREATE TRIGGER visits_added AFTER INSERT ON visits REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION hotlinks_visits_added();
 
-CREATE FUNCTION hotlinks_departure_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A visit that takes another code or source moves from one count to the other.
+CREATE FUNCTION hotlinks_visits_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO departure_counts VALUES ((NEW.received_at AT TIME ZONE 'UTC')::date, COALESCE(NEW.affiliate, ''),
-    COALESCE(NEW.utm_source, ''), COALESCE(NEW.utm_campaign, ''), 1)
-  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET checkouts = departure_counts.checkouts + 1;
-  IF NEW.visit IS NOT NULL THEN PERFORM hotlinks_refresh_sales_of(NEW.visit); END IF;
+  UPDATE visit_counts c SET visits = c.visits - o.n
+  FROM (SELECT (first_seen AT TIME ZONE 'UTC')::date AS day, COALESCE(affiliate, '') AS affiliate, COALESCE(utm_source, '') AS utm_source,
+          COALESCE(utm_campaign, '') AS utm_campaign, count(*) AS n
+        FROM old_visits GROUP BY 1, 2, 3, 4) o
+  WHERE (c.day, c.affiliate, c.utm_source, c.utm_campaign) = (o.day, o.affiliate, o.utm_source, o.utm_campaign);
+  INSERT INTO visit_counts
+  SELECT (first_seen AT TIME ZONE 'UTC')::date, COALESCE(affiliate, ''), COALESCE(utm_source, ''), COALESCE(utm_campaign, ''), count(*)
+  FROM new_visits GROUP BY 1, 2, 3, 4
+  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET visits = visit_counts.visits + excluded.visits;
+  PERFORM hotlinks_refresh_sales(ARRAY(SELECT s.transaction FROM sales s WHERE s.xcod IN (SELECT visit FROM new_visits)));
   RETURN NULL;
 END $$;
-CREATE TRIGGER departures_apply AFTER INSERT ON departures FOR EACH ROW EXECUTE FUNCTION hotlinks_departure_added();
+CREATE TRIGGER visits_changed AFTER UPDATE ON visits REFERENCING OLD TABLE AS old_visits NEW TABLE AS new_visits
+  FOR EACH STATEMENT EXECUTE FUNCTION hotlinks_visits_changed();
+
+CREATE FUNCTION hotlinks_departures_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO departure_counts
+  SELECT (received_at AT TIME ZONE 'UTC')::date, COALESCE(affiliate, ''), COALESCE(utm_source, ''), COALESCE(utm_campaign, ''), count(*)
+  FROM added GROUP BY 1, 2, 3, 4
+  ON CONFLICT (day, affiliate, utm_source, utm_campaign) DO UPDATE SET checkouts = departure_counts.checkouts + excluded.checkouts;
+  PERFORM hotlinks_refresh_sales(ARRAY(SELECT s.transaction FROM sales s WHERE s.xcod IN (SELECT visit FROM added)));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER departures_added AFTER INSERT ON departures REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION hotlinks_departures_added();
 
 -- Everything the triggers keep, recomputed from what was received (after a bulk load without them).
 CREATE FUNCTION hotlinks_rebuild() RETURNS void LANGUAGE sql AS $$

@@ -51,16 +51,12 @@ const SUMMARY_SQL = `
 WITH
 v AS (SELECT * FROM visit_counts WHERE day BETWEEN $1::date AND $2::date AND visits > 0),
 d AS (SELECT * FROM departure_counts WHERE day BETWEEN $1::date AND $2::date),
-c AS MATERIALIZED (
-  SELECT transaction, approved_at, credited, refunded, charged_back, currency, currencies, prices, nets, joined, captured, source, campaign, class,
-    (approved_at AT TIME ZONE 'UTC')::date AS day
-  FROM sales WHERE paid AND approved_at >= $3::timestamptz AND approved_at < $4::timestamptz
-)
+c AS (SELECT * FROM sales WHERE paid AND approved_at >= $3::timestamptz AND approved_at < $4::timestamptz)
 SELECT 'visits' AS kind,
   CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END AS grouped,
   true AS joined, NULLIF(affiliate, '') AS code, NULLIF(utm_source, '') AS source, NULLIF(utm_campaign, '') AS campaign,
   to_char(day, 'YYYY-MM-DD') AS day, NULL::text AS class, NULL::text AS currency,
-  sum(visits)::int AS n, (sum(visits) FILTER (WHERE affiliate <> ''))::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
+  sum(visits)::int AS n, COALESCE(sum(visits) FILTER (WHERE affiliate <> ''), 0)::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
 FROM v GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
 SELECT 'checkouts',
@@ -69,23 +65,24 @@ SELECT 'checkouts',
   sum(checkouts)::int, 0, 0, NULL, NULL, NULL
 FROM d GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
+-- Sales and their revenue in one pass: each group split by the sales' currency, added up below.
 SELECT 'sales',
   CASE WHEN GROUPING(captured) = 0 THEN 'affiliate' WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day'
     WHEN GROUPING(class) = 0 THEN 'class' ELSE 'total' END,
-  joined, captured, source, campaign, to_char(day, 'YYYY-MM-DD'), class, NULL,
-  count(*)::int, count(*) FILTER (WHERE refunded OR charged_back)::int, count(*) FILTER (WHERE charged_back)::int, NULL, NULL, NULL
-FROM c GROUP BY GROUPING SETS ((joined, captured), (joined, source, campaign), (day), (class), ())
+  joined, captured, source, campaign, to_char(day, 'YYYY-MM-DD'), class, currency,
+  count(*)::int, count(*) FILTER (WHERE refunded OR charged_back)::int, count(*) FILTER (WHERE charged_back)::int, sum(net)::float8, NULL, NULL
+FROM c GROUP BY GROUPING SETS ((joined, captured, currency), (joined, source, campaign, currency), (day), (class, currency), (currency))
 UNION ALL
+-- Order bumps sold in another currency than their order (rare).
 SELECT 'revenue',
   CASE WHEN GROUPING(captured) = 0 THEN 'affiliate' WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(class) = 0 THEN 'class' ELSE 'total' END,
   joined, captured, source, campaign, NULL, class, r.currency, 0, 0, 0, sum(r.net)::float8, NULL, NULL
-FROM c, unnest(c.currencies, c.nets) AS r(currency, net)
+FROM c, unnest(c.extra_currencies, c.extra_nets) AS r(currency, net)
+WHERE c.extra_currencies IS NOT NULL
 GROUP BY GROUPING SETS ((joined, captured, r.currency), (joined, source, campaign, r.currency), (class, r.currency), (r.currency))
 UNION ALL
 (SELECT 'credit', class, true, captured, NULL, NULL, to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), class, currency,
-  0, 0, 0,
-  (SELECT sum(p.price) FROM unnest(c.currencies, c.prices) AS p(currency, price) WHERE p.currency = c.currency)::float8,
-  transaction, credited
+  0, 0, 0, gross::float8, transaction, credited
 FROM c WHERE class IN ('lost', 'otherAffiliate')
 ORDER BY approved_at DESC, transaction
 LIMIT ${MAX_CREDIT_SALES})`;
@@ -140,6 +137,14 @@ export async function summarize(session: Session, range: Range): Promise<Summary
     if (result.grouped == 'source') return source(result.source, result.campaign);
   };
 
+  /** Adds a result's amount to the revenue of its row, class or total, in its currency. */
+  const addRevenue = (result: ResultRow) => {
+    if (result.currency == null || result.amount == null) return;
+    const row = rowOf(result);
+    const revenue = row ? row.revenue : result.grouped == 'class' ? result.class && creditRevenue[result.class as CreditClass] : result.grouped == 'total' && totals.revenue;
+    if (revenue) revenue[result.currency] = (revenue[result.currency] ?? 0) + result.amount;
+  };
+
   for (const result of results) {
     const row = rowOf(result);
     switch (result.kind) {
@@ -155,16 +160,22 @@ export async function summarize(session: Session, range: Range): Promise<Summary
         break;
       }
       case 'sales':
-        if (row) Object.assign(row, { sales: result.n, refunds: result.m });
-        else if (result.grouped == 'day') days.get(result.day!)!.sales = result.n;
-        else if (result.grouped == 'class' && result.class) credit[result.class as CreditClass] = result.n;
-        else if (result.grouped == 'total') Object.assign(totals, { sales: result.n, refunds: result.m, chargebacks: result.k });
+        // One result per currency of the group's sales: counts add up, amounts go to their currency.
+        if (row) {
+          row.sales += result.n;
+          row.refunds += result.m;
+        } else if (result.grouped == 'day') days.get(result.day!)!.sales = result.n;
+        else if (result.grouped == 'class' && result.class) credit[result.class as CreditClass] += result.n;
+        else if (result.grouped == 'total') {
+          totals.sales += result.n;
+          totals.refunds += result.m;
+          totals.chargebacks += result.k;
+        }
+        addRevenue(result);
         break;
-      case 'revenue': {
-        const revenue = row?.revenue ?? (result.grouped == 'class' ? result.class && creditRevenue[result.class as CreditClass] : result.grouped == 'total' && totals.revenue);
-        if (revenue) revenue[result.currency!] = result.amount ?? 0;
+      case 'revenue':
+        addRevenue(result);
         break;
-      }
       case 'credit':
         creditSales.push({
           class: result.class as CreditSale['class'],
