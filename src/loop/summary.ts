@@ -56,13 +56,13 @@ SELECT 'visits' AS kind,
   CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END AS grouped,
   true AS joined, NULLIF(affiliate, '') AS code, NULLIF(utm_source, '') AS source, NULLIF(utm_campaign, '') AS campaign,
   to_char(day, 'YYYY-MM-DD') AS day, NULL::text AS class, NULL::text AS currency,
-  sum(visits)::int AS n, COALESCE(sum(visits) FILTER (WHERE affiliate <> ''), 0)::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
+  COALESCE(sum(visits), 0)::int AS n, COALESCE(sum(visits) FILTER (WHERE affiliate <> ''), 0)::int AS m, 0 AS k, NULL::float8 AS amount, NULL::text AS transaction, NULL::text AS credited
 FROM v GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
 SELECT 'checkouts',
   CASE WHEN GROUPING(affiliate) = 0 THEN 'affiliate' WHEN GROUPING(utm_source) = 0 THEN 'source' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'total' END,
   true, NULLIF(affiliate, ''), NULLIF(utm_source, ''), NULLIF(utm_campaign, ''), to_char(day, 'YYYY-MM-DD'), NULL, NULL,
-  sum(checkouts)::int, 0, 0, NULL, NULL, NULL
+  COALESCE(sum(checkouts), 0)::int, 0, 0, NULL, NULL, NULL
 FROM d GROUP BY GROUPING SETS ((affiliate), (utm_source, utm_campaign), (day), ())
 UNION ALL
 -- Sales and their revenue in one pass: each group split by the sales' currency, added up below.

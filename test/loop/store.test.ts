@@ -54,6 +54,29 @@ describe.each(storeKinds)('the store, %s', (kind) => {
     });
   });
 
+  suite('an empty store', () => {
+    it('sums to zeros, never nulls, and lists each day of the range', async () => {
+      const loop = await loopAt();
+      await sale(loop, { id: 'd1', transaction: 'HP1', approved: T0 - 40 * DAY });
+      const s = await summary(loop, { from: '2026-11-19', to: '2026-11-20' });
+      expect(s).toEqual({
+        from: '2026-11-19',
+        to: '2026-11-20',
+        affiliates: [],
+        sources: [],
+        credit: { asCaptured: 0, lost: 0, otherAffiliate: 0, hotmartOnly: 0, unjoined: 0 },
+        totals: { visits: 0, checkouts: 0, sales: 0, refunds: 0, revenue: {}, visitsWithCode: 0, chargebacks: 0 },
+        days: [
+          { date: '2026-11-19', visits: 0, checkouts: 0, sales: 0 },
+          { date: '2026-11-20', visits: 0, checkouts: 0, sales: 0 },
+        ],
+        creditRevenue: { asCaptured: {}, lost: {}, otherAffiliate: {}, hotmartOnly: {}, unjoined: {} },
+        creditSales: [],
+      });
+      await end(loop);
+    });
+  });
+
   suite('visits and departures', () => {
     it('count a visit once per visit id, a reload adding nothing; a report without one is a visit of its own', async () => {
       const loop = await loopAt();
