@@ -4,7 +4,7 @@
  * process, on a data directory, talking HTTP on 127.0.0.1. Needs the build (`npm test` builds first).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -59,12 +59,19 @@ const summary = async (origin: string, token: string, query = '') => {
 const reportJson = async (dataDir: string, env: Record<string, string> = {}) =>
   JSON.parse((await run(process.execPath, [CLI, 'report', '--json', '--data', dataDir], { env: { PATH: process.env.PATH, ...env } })).stdout) as Summary;
 
+/** A copy of the migrated store for this test, removed when it ends. */
+function freshDataDir(): string {
+  const dir = embeddedDataDir();
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 const VISIT = 'cliVisit0000001';
 const today = new Date().toISOString().slice(0, 10);
 
 describe('hotlinks-embed serve and report, embedded store', () => {
   it('serves collect, the webhook and the summary; report gives the same numbers while it runs and after it stops', async () => {
-    const dataDir = embeddedDataDir();
+    const dataDir = freshDataDir();
     const server = await serve(dataDir);
     const { origin } = server;
     // The three URLs to paste, and the new token, kept readable by its owner only.
@@ -120,7 +127,7 @@ describe('hotlinks-embed serve and report, embedded store', () => {
   }, 90_000);
 
   it('loses no accepted delivery when killed, and without a hottok refuses the webhook, saying why', async () => {
-    const dataDir = embeddedDataDir();
+    const dataDir = freshDataDir();
     const first = await serve(dataDir);
     for (let i = 0; i < 3; i++) {
       expect((await webhook(first.origin, delivery({ id: `kill-${i}`, transaction: `HPKILL${i}`, approved: Date.now() }))).status).toBe(200);
@@ -165,7 +172,7 @@ describe.skipIf(!hasStore('postgres'))('hotlinks-embed serve and report, Postgre
     const url = new URL(inject('postgresUrl'));
     url.searchParams.set('options', `-c search_path=${schema}`);
     const env = { DATABASE_URL: url.toString(), HOTLINKS_DASHBOARD_TOKEN: 'pg-test-token' };
-    const dataDir = embeddedDataDir();
+    const dataDir = freshDataDir();
     const server = await serve(dataDir, env);
     expect(server.output()).toMatch(/PostgreSQL at postgres:\/\/hotlinks:\*\*\*@/);
     expect((await beacon(server.origin, report('checkout', VISIT, 'O95340038V'))).status).toBe(204);
