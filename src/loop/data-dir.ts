@@ -47,10 +47,15 @@ export interface LockInfo {
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code == 'EPERM';
+    if ((error as NodeJS.ErrnoException).code != 'EPERM') return false;
+  }
+  // After a crash and a reboot, the number may be another program's: on Linux, look at what it runs.
+  try {
+    return /hotlinks-embed|cli\.js/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true;
   }
 };
 
