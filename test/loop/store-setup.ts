@@ -6,9 +6,9 @@
  *   PostgreSQL half is skipped, loudly; with `HOTLINKS_POSTGRES_REQUIRED=1` (CI) that is a failure.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MIGRATIONS, migrate } from '../../src/loop/migrations';
 import { openStore } from '../../src/loop/store';
@@ -33,7 +33,8 @@ async function embeddedTemplate(): Promise<string> {
   const store = await openStore({ dataDir: building });
   await migrate(store);
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  // Templates of older migrations or PGlite versions are 40 MB each: only the current one is kept.
+  for (const old of readdirSync(dirname(dir)).filter((name) => name.startsWith('pglite-template-'))) rmSync(join(dirname(dir), old), { recursive: true, force: true });
   try {
     renameSync(building, dir);
   } catch {
