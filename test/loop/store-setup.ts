@@ -6,7 +6,7 @@
  *   PostgreSQL half is skipped, loudly; with `HOTLINKS_POSTGRES_REQUIRED=1` (CI) that is a failure.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -33,6 +33,7 @@ async function embeddedTemplate(): Promise<string> {
   const store = await openStore({ dataDir: building });
   await migrate(store);
   await store.close();
+  mkdirSync(dirname(dir), { recursive: true });
   // Templates of older migrations or PGlite versions are 40 MB each: only the current one is kept.
   for (const old of readdirSync(dirname(dir)).filter((name) => name.startsWith('pglite-template-'))) rmSync(join(dirname(dir), old), { recursive: true, force: true });
   try {
