@@ -72,12 +72,27 @@ const dropin = (input, file, format = 'iife') => ({
   ],
 });
 
+/**
+ * The `hotlinks-embed` command (package.json `bin`): Node only, its store's drivers left as imports
+ * (the embedded one is loaded only when used). Checked with Node's typings (src/loop/tsconfig.json).
+ */
+const cli = {
+  input: { cli: 'src/loop/cli.ts' },
+  output: { dir: 'dist/loop', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node', chunkFileNames: '[name]-[hash].js' },
+  external: (id) => /^(zod|pg|@electric-sql\/pglite)(\/|$)/.test(id) || id.startsWith('node:'),
+  plugins: [
+    flag(false),
+    typescript({ tsconfig: 'src/loop/tsconfig.json', filterRoot: '.', include: ['src/**/*.ts'], outDir: 'dist/loop', compilerOptions: emitOnly }),
+  ],
+};
+
 /** ES modules the drop-ins import() from beside themselves, only on pages that need them. */
 const COMPANION_FILES = ['hotlinks-debug.js', 'hotlinks-report.js', 'hotlinks-consent.js'];
 
 // Rollup builds these in order: the companions before the drop-ins that carry their hashes.
 export default [
   esm,
+  cli,
   dropin('src/debug/panel.ts', 'dist/hotlinks-debug.js', 'es'),
   dropin('src/report/reports.ts', 'dist/hotlinks-report.js', 'es'),
   dropin('src/consent/consent-tools.ts', 'dist/hotlinks-consent.js', 'es'),

@@ -56,6 +56,8 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', ...ISOLATED],
         isolate: false,
+        // The loop's two stores: a migrated embedded one to copy, and PostgreSQL where there is one.
+        globalSetup: ['test/loop/store-setup.ts'],
       }),
       unit({ name: 'unit:isolated', include: ISOLATED }),
       {

@@ -2,8 +2,7 @@
  * The benchmark's report: the tables (medians of one run), the issue's targets as ratios, and the
  * method, printed and written to bench/RESULTS.md.
  */
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeBrowserPart } from './sections.mjs';
 import { VARIANTS, checkoutLinks } from './server.mjs';
 import { BUTTON_COUNT, CODE, LANDING, LINK_COUNT, PHONE, SETTLE_MS, SLOW_SCRIPT_MS, THROTTLE } from './scenarios.mjs';
 
@@ -174,8 +173,8 @@ export function writeReport(results, meta, { write = true } = {}) {
   if (!write) return;
 
   const { runs } = meta;
-  writeFileSync(
-    fileURLToPath(new URL('RESULTS.md', import.meta.url)),
+  // The loop's section (bench/loop/run.mjs) is kept after this.
+  writeBrowserPart(
     `# Benchmark results
 
 Written by \`npm run bench\` (\`bench/run.mjs\`); run it again to replace this file. One run's medians:

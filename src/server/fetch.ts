@@ -3,8 +3,10 @@
  * Deno, Bun, Vercel and Netlify edge functions, Hono, and frameworks' middleware.
  */
 import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
-import { type CollectOptions, type Outcome, collect, concat } from './collect.js';
+import { type CollectOptions, collect } from './collect.js';
 import { isPageRequest, publicUrl } from './page-request.js';
+import { type Incoming, type Outcome, concat } from './receive.js';
+import { type WebhookOptions, checkHottok, receiveWebhook } from './webhook.js';
 
 export interface FetchMiddlewareOptions {
   /** Whether this visitor agreed to cookies (read your consent tool's cookie). Default: the `consent` option. */
@@ -66,24 +68,39 @@ const answer = ({ status, message }: Outcome) => {
   return new Response(message ?? null, { status, headers });
 };
 
+/** A fetch `Request` as the receivers read it. */
+const incoming = (request: Request): Incoming => ({
+  method: request.method,
+  contentType: request.headers.get('content-type'),
+  header: (name) => request.headers.get(name),
+  read: (limit: number) => readBody(request, limit),
+  abort: () => request.body?.cancel().catch(() => {}),
+});
+
+/** Runs a receiver; an unexpected throw answers 500 and goes to `onError`. Never rejects. */
+async function run(receive: () => Promise<Outcome>, onError = console.error): Promise<Response> {
+  try {
+    return answer(await receive());
+  } catch (error) {
+    onError(error);
+    return answer({ status: 500, message: 'unexpected error' });
+  }
+}
+
 /**
  * `(Request) => Promise<Response>` handler for the `collect` endpoint: 204 for a valid report
  * (handed to `onReport`), 400 for a malformed or oversized body, 405 for a method other than POST,
  * 415 for a body that is not text/plain or application/json. Never rejects.
  */
 export function fetchCollectHandler(options: CollectOptions<Request>) {
-  return async function collectReports(request: Request): Promise<Response> {
-    try {
-      const incoming = {
-        method: request.method,
-        contentType: request.headers.get('content-type'),
-        read: (limit: number) => readBody(request, limit),
-        abort: () => request.body?.cancel().catch(() => {}),
-      };
-      return answer(await collect(incoming, request, options));
-    } catch (error) {
-      (options.onError ?? console.error)(error);
-      return answer({ status: 500, message: 'unexpected error' });
-    }
-  };
+  return (request: Request): Promise<Response> => run(() => collect(incoming(request), request, options), options.onError);
+}
+
+/**
+ * `(Request) => Promise<Response>` handler for Hotmart's webhook, answering as `nodeWebhookHandler`
+ * does. Never rejects. Throws at creation for a hottok that cannot be one.
+ */
+export function fetchWebhookHandler(options: WebhookOptions<Request>) {
+  checkHottok(options.hottok, 'fetchWebhookHandler()');
+  return (request: Request): Promise<Response> => run(() => receiveWebhook(incoming(request), request, options), options.onError);
 }

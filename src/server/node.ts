@@ -3,8 +3,10 @@
  * via middie). The request and response types are structural, so the package needs no Node typings.
  */
 import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
-import { type CollectOptions, collect, concat } from './collect.js';
+import { type CollectOptions, collect } from './collect.js';
 import { isPageRequest, publicUrl } from './page-request.js';
+import { type Incoming, type Outcome, concat } from './receive.js';
+import { type WebhookOptions, checkHottok, receiveWebhook } from './webhook.js';
 
 /** The parts of `http.IncomingMessage` (or Express's `req`) used here. */
 export interface NodeRequest {
@@ -104,6 +106,42 @@ function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { p
   });
 }
 
+/** A Node request as the receivers read it. */
+function incoming(request: NodeRequest): Incoming {
+  const header = headerOf(request);
+  return {
+    method: request.method,
+    contentType: header('content-type'),
+    header,
+    read: (limit) => readBody(request, limit),
+    // After the 408 has been written: the connection then closes whatever the client still sends.
+    abort: () => setTimeout(() => request.destroy?.(), 0),
+  };
+}
+
+/** Writes an outcome, unless a framework already answered. */
+function answer(response: NodeResponse, outcome: Outcome): void {
+  if (response.headersSent) return;
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (outcome.status == 405) headers.allow = 'POST';
+  if (outcome.status == 400 || outcome.status == 408) headers.connection = 'close';
+  if (outcome.message) headers['content-type'] = 'text/plain; charset=utf-8';
+  response.writeHead(outcome.status, headers);
+  response.end(outcome.message);
+}
+
+/** Runs a receiver; an unexpected throw answers 500 and goes to `onError`. Never throws. */
+async function run(response: NodeResponse, receive: () => Promise<Outcome>, onError = console.error): Promise<void> {
+  let outcome: Outcome;
+  try {
+    outcome = await receive();
+  } catch (error) {
+    onError(error);
+    outcome = { status: 500, message: 'unexpected error' };
+  }
+  answer(response, outcome);
+}
+
 /**
  * `(req, res)` handler for the `collect` endpoint: 204 for a valid report (handed to `onReport`),
  * 400 for a malformed or oversized body, 405 for a method other than POST, 408 for a body slower
@@ -112,30 +150,21 @@ function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { p
  * `server.headersTimeout` and `server.requestTimeout` (see the README).
  */
 export function nodeCollectHandler(options: CollectOptions<NodeRequest>) {
-  return async function collectReports(request: NodeRequest, response: NodeResponse): Promise<void> {
-    let outcome;
-    try {
-      outcome = await collect(
-        {
-          method: request.method,
-          contentType: headerOf(request)('content-type'),
-          read: (limit) => readBody(request, limit),
-          // After the 408 below has been written: the connection then closes whatever the client still sends.
-          abort: () => setTimeout(() => request.destroy?.(), 0),
-        },
-        request,
-        options,
-      );
-    } catch (error) {
-      (options.onError ?? console.error)(error);
-      outcome = { status: 500, message: 'unexpected error' };
-    }
-    if (response.headersSent) return;
-    const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (outcome.status == 405) headers.allow = 'POST';
-    if (outcome.status == 400 || outcome.status == 408) headers.connection = 'close';
-    if (outcome.message) headers['content-type'] = 'text/plain; charset=utf-8';
-    response.writeHead(outcome.status, headers);
-    response.end(outcome.message);
+  return function collectReports(request: NodeRequest, response: NodeResponse): Promise<void> {
+    return run(response, () => collect(incoming(request), request, options), options.onError);
+  };
+}
+
+/**
+ * `(req, res)` handler for Hotmart's webhook (version 2.0.0): 200 once `onDelivery` has kept the
+ * delivery (or for an event that is not about a purchase, kept nowhere), 401 for a missing or wrong
+ * hottok (`X-HOTMART-HOTTOK` header, else the body's `hottok`) with nothing handed over, 400 for a
+ * body that is not JSON or lacks what a purchase needs (naming it), 405, 408 and 415 as the collect
+ * handler. Never throws. Throws at creation for a hottok that cannot be one.
+ */
+export function nodeWebhookHandler(options: WebhookOptions<NodeRequest>) {
+  checkHottok(options.hottok, 'nodeWebhookHandler()');
+  return function receiveHotmart(request: NodeRequest, response: NodeResponse): Promise<void> {
+    return run(response, () => receiveWebhook(incoming(request), request, options), options.onError);
   };
 }

@@ -25,7 +25,7 @@ export const PROPERTY_TIMEOUT = 120_000;
 
 fc.configureGlobal({ seed: SEED });
 fc.installGlobalPlugin(() => ({
-  onAllRunsComplete(details) {
+  onAllRunsComplete(details: fc.RunDetails<unknown>) {
     if (!details.failed) return;
     const how = process.env.FC_SEED ? `FC_SEED=${SEED}` : `the fixed seed ${SEED} (test/property/settings.ts)`;
     throw new Error(
