@@ -9,3 +9,4 @@ export { fetchMiddleware, fetchCollectHandler, type FetchMiddlewareOptions } fro
 export { parseReport, type CollectOptions } from './collect.js';
 export { reportSchema, MAX_REPORT_BYTES, type Report } from '../report/report-schema.js';
 export { isPageRequest, publicUrl } from './page-request.js';
+export { dashboardRoutes, parseRange, CONTENT_SECURITY_POLICY, SESSION_COOKIE, type DashboardOptions, type DashboardRoutes, type SummaryRange } from '../dashboard/index.js';

@@ -73,7 +73,7 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
 }
 
 /** Reads the body up to `limit` bytes; past it, the rest is drained unread and `null` returned. */
-function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
+export function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
   if (request.readableEnded && request.body !== undefined) {
     const { body } = request;
     if (typeof body == 'string') return Promise.resolve(new TextEncoder().encode(body));
