@@ -23,7 +23,11 @@ export function publicUrl(url: string | URL, header: Header): URL {
   const result = new URL(url);
   const host = first(header('x-forwarded-host'));
   const proto = first(header('x-forwarded-proto'));
-  if (host) result.host = host;
+  if (host) {
+    result.host = host;
+    // A forwarded host without a port is on the default one; the URL's setter would keep the app's.
+    if (!/:\d+$/.test(host)) result.port = '';
+  }
   if (proto == 'https' || proto == 'http') result.protocol = proto;
   return result;
 }

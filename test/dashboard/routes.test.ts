@@ -138,6 +138,18 @@ describe('login', () => {
     expect(page.headers['cache-control']).toBe('no-store');
   });
 
+  it('behind a reverse proxy, the addresses shown are the public ones it forwards (host without the app\'s port)', async () => {
+    const served = await serve();
+    const cookie = await loggedIn(served);
+    const page = (forwarded: Record<string, string>) => send(served.origin + '/', { headers: { cookie, ...forwarded } }).then((answer) => answer.body);
+    expect(await page({ 'x-forwarded-host': 'vendas.loja.com.br', 'x-forwarded-proto': 'https' })).toContain('data-collect-url="https://vendas.loja.com.br/collect"');
+    expect(await page({ 'x-forwarded-host': 'vendas.loja.com.br:8443', 'x-forwarded-proto': 'https' })).toContain('data-webhook-url="https://vendas.loja.com.br:8443/hotmart/webhook"');
+    // Absolute URLs are shown as given.
+    const absolute = await serve({ urls: { collect: 'https://coleta.loja.com.br/c', webhook: 'https://coleta.loja.com.br/w' } });
+    const shell = await send(absolute.origin + '/', { headers: { cookie: await loggedIn(absolute) } });
+    expect(shell.body).toContain('data-collect-url="https://coleta.loja.com.br/c" data-webhook-url="https://coleta.loja.com.br/w"');
+  });
+
   it('a login form posted from another site is refused (Sec-Fetch-Site, or Origin for older browsers), even with the right token', async () => {
     const { origin } = await serve();
     for (const headers of [

@@ -30,8 +30,8 @@ export function dayChart(days: Summary['days'], m: Messages, f: Format): { eleme
     // x is the day's index: the days are UTC days, labelled here rather than placed on a local clock.
     scales: { x: { time: false }, count: { range: (_, __, max) => [0, Math.max(max, 1)] }, sales: { range: (_, __, max) => [0, Math.max(max, 1)] } },
     series: [
-      { label: m.chart.day, value: (_, i) => (i == null ? '' : f.day(days[i]?.date ?? '')) },
-      { label: m.columns.visits, scale: 'count', stroke: '#2563eb', width: 2, points: { show: false }, value: (_, v) => (v == null ? '' : f.count(v)) },
+      { label: m.chart.day },
+      { label: m.columns.visits, scale: 'count', stroke: '#2563eb', width: 2, points: { show: false } },
       {
         label: m.columns.checkouts,
         scale: 'count',
@@ -39,27 +39,26 @@ export function dayChart(days: Summary['days'], m: Messages, f: Format): { eleme
         width: 2,
         dash: [8, 5],
         points: { show: false },
-        value: (_, v) => (v == null ? '' : f.count(v)),
       },
       {
         label: m.columns.sales,
         scale: 'sales',
         stroke: '#c2410c',
-        fill: 'rgba(234, 88, 12, 0.55)',
+        fill: 'rgba(234, 88, 12, 0.35)',
         width: 1,
         paths: uPlot.paths.bars!({ size: [0.6, 28] }),
         points: { show: false },
-        value: (_, v) => (v == null ? '' : f.count(v)),
       },
     ],
     axes: [
       { ...axis, incrs: DAY_STEPS, space: 56, values: (_, splits) => splits.map((i) => (days[i] ? f.shortDay(days[i].date) : '')) },
-      { ...axis, scale: 'count', incrs: COUNT_STEPS, values: counts, size: 56 },
-      { ...axis, scale: 'sales', side: 1, incrs: COUNT_STEPS, values: counts, grid: { show: false }, size: 48 },
+      { ...axis, scale: 'count', incrs: COUNT_STEPS, values: counts, size: 56, label: `${m.columns.visits} · ${m.columns.checkouts}`, labelFont: FONT, labelSize: 20 },
+      { ...axis, scale: 'sales', side: 1, incrs: COUNT_STEPS, values: counts, grid: { show: false }, size: 48, label: m.columns.sales, labelFont: FONT, labelSize: 20 },
     ],
-    cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
+    // No cursor or readout: the numbers are in the table. The legend names the series.
+    cursor: { show: false, drag: { x: false, y: false, setScale: false } },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    legend: { live: true },
+    legend: { live: false },
   };
   const data: uPlot.AlignedData = [
     days.map((_, i) => i),
