@@ -152,7 +152,7 @@ describe('login', () => {
 
   it('a login form posted from another site is refused (Sec-Fetch-Site, or Origin for older browsers), even with the right token', async () => {
     const { origin } = await serve();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
       { origin: 'https://evil.example' },
@@ -246,7 +246,7 @@ describe('sessions', () => {
 describe('the summary API', () => {
   it('answers 401 without the token or a session, with no data', async () => {
     const served = await serve();
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: TOKEN }, { cookie: `${SESSION_COOKIE}=v1.zzz.${'0'.repeat(32)}.${'0'.repeat(64)}` }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong' }, { authorization: TOKEN }, { cookie: `${SESSION_COOKIE}=v1.zzz.${'0'.repeat(32)}.${'0'.repeat(64)}` }]) {
       const answer = await send(served.origin + '/api/summary?from=2030-02-01&to=2030-03-01', { headers });
       expect(answer.status, JSON.stringify(headers)).toBe(401);
       expect(answer.headers['www-authenticate']).toBe('Bearer realm="hotlinks-embed"');

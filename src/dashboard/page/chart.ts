@@ -28,7 +28,8 @@ export function dayChart(days: Summary['days'], m: Messages, f: Format): { eleme
     width: 600,
     height: HEIGHT,
     // x is the day's index: the days are UTC days, labelled here rather than placed on a local clock.
-    scales: { x: { time: false }, count: { range: (_, __, max) => [0, Math.max(max, 1)] }, sales: { range: (_, __, max) => [0, Math.max(max, 1)] } },
+    // Half a day either side, so the first and last days' bars are whole.
+    scales: { x: { time: false, range: (_, min, max) => [min - 0.5, max + 0.5] }, count: { range: (_, __, max) => [0, Math.max(max, 1)] }, sales: { range: (_, __, max) => [0, Math.max(max, 1)] } },
     series: [
       { label: m.chart.day },
       { label: m.columns.visits, scale: 'count', stroke: '#2563eb', width: 2, points: { show: false } },
