@@ -5,6 +5,8 @@
  * and what the browser did meanwhile (every request to the server's own origin, no console error,
  * no CSP violation). Also takes the README's screenshots, and times the page with a large summary.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContextOptions, Locator, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { en } from '../../src/dashboard/messages/en';
@@ -265,6 +267,26 @@ describeInBrowser('the dashboard', () => {
     const status = await v.page.evaluate(() => fetch('api/summary').then((response) => response.status));
     expect(status).toBe(401);
     clean(v, launch, [/^error: Failed to load resource: the server responded with a status of 401/]);
+  });
+
+  it('passes axe-core\'s WCAG 2.1 A/AA and best-practice rules: the login form, the dashboard (its day table open), the empty one', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const RULES = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] };
+    /** axe's violations on the page as it is: rule, and the first elements it names. */
+    const audit = (v: Visitor) =>
+      v.page.evaluate(`${axe}; axe.run(${JSON.stringify(RULES)}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
+    // axe is injected as a script, which the page's own CSP (rightly) refuses: this context lets it in.
+    const v = await t.visitor({ ...SCREEN, bypassCSP: true });
+    await v.page.goto(launch.url);
+    expect(await audit(v), 'login form').toEqual([]);
+    await logIn(v, launch);
+    await ready(v);
+    await v.page.getByText(en.chart.tableToggle).click();
+    expect(await audit(v), 'dashboard').toEqual([]);
+    // Cookies ignore ports: the session (same token) opens the other server's dashboard too.
+    await v.page.goto(empty.url);
+    await ready(v);
+    expect(await audit(v), 'empty dashboard').toEqual([]);
   });
 
   it('opens in well under a second with 500 affiliates, 300 campaigns, 90 days and 500 sales to look at', async () => {

@@ -5,7 +5,7 @@
  */
 import type { CreditClass, CreditSale, Summary } from '../../loop/summary-types.js';
 import { h, uniqueId } from './dom.js';
-import { type Column, table } from './table.js';
+import { type Column, scrollBox, table } from './table.js';
 import type { View } from './view.js';
 
 export const CLASSES: CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
@@ -18,9 +18,7 @@ export function creditCheck(summary: Summary, view: View): HTMLElement {
   const { m, f } = view;
   const heading = uniqueId('credit');
   const listHeading = uniqueId('credit-sales');
-  const classes = h(
-    'div',
-    { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': heading },
+  const classes = scrollBox(
     h(
       'table',
       { class: 'classes', 'aria-labelledby': heading },

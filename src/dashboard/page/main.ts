@@ -13,6 +13,7 @@ import { formats } from './format.js';
 import { affiliates, campaigns } from './funnels.js';
 import { headline } from './headline.js';
 import { noSalesNotice, setup } from './setup.js';
+import { scrollBox } from './table.js';
 import type { View } from './view.js';
 
 type Range = { days: number } | { from: string; to: string };
@@ -189,9 +190,7 @@ function draw(summary: Summary) {
         'details',
         null,
         h('summary', { id: tableHeading }, m.chart.tableToggle),
-        h(
-          'div',
-          { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': tableHeading },
+        scrollBox(
           h(
             'table',
             { 'aria-labelledby': tableHeading },

@@ -79,10 +79,11 @@ export function table<R>({ labelledBy, columns, rows, sorted, locale }: TableOpt
   }
   show();
 
-  // A wide table scrolls sideways in its own box, which keyboard users can focus to scroll.
-  return h(
-    'div',
-    { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': labelledBy },
-    h('table', { 'aria-labelledby': labelledBy }, h('thead', null, h('tr', null, headers)), body),
-  );
+  return scrollBox(h('table', { 'aria-labelledby': labelledBy }, h('thead', null, h('tr', null, headers)), body));
 }
+
+/**
+ * A wide table scrolls sideways in its own box, which keyboard users can focus to scroll. Not a
+ * landmark of its own: the section around it is the region its heading names.
+ */
+export const scrollBox = (table: HTMLTableElement) => h('div', { class: 'table-scroll', tabindex: '0' }, table);
