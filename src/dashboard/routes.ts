@@ -12,7 +12,7 @@
  * Any other path is not the dashboard's: `next()` is called (or `handle` resolves `false`).
  */
 import type { Summary } from '../loop/summary-types.js';
-import { type NodeRequest, type NodeResponse, readBody } from '../server/node.js';
+import { type NodeRequest, type NodeResponse, headerOf, readBody } from '../server/node.js';
 import { publicUrl } from '../server/page-request.js';
 import { dashboardShell, loginPage } from './html.js';
 import { type Choice, catalogues, negotiate } from './language.js';
@@ -122,11 +122,6 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   }
   const onError = options.onError ?? console.error;
   const tokens = sessions(options.token);
-
-  const headerOf = (request: NodeRequest) => (name: string) => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  };
 
   /** The address the visitor used (through a proxy's X-Forwarded-Host and -Proto). */
   const addressOf = (request: NodeRequest) => {
@@ -254,7 +249,12 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   }
 
   async function route(request: NodeRequest, response: NodeResponse): Promise<boolean> {
-    const address = addressOf(request);
+    let address: URL;
+    try {
+      address = addressOf(request);
+    } catch {
+      return text(request, response, 400, 'the Host (or X-Forwarded-Host) header is not a host name');
+    }
     const path = address.pathname;
     const method = request.method ?? 'GET';
     const reading = method == 'GET' || method == 'HEAD';

@@ -41,7 +41,8 @@ export interface NodeMiddlewareOptions {
   onError?(error: unknown): void;
 }
 
-const headerOf = (request: NodeRequest) => (name: string) => {
+/** A request header by its lower-case name, repeated ones joined. */
+export const headerOf = (request: NodeRequest) => (name: string) => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 };

@@ -351,6 +351,18 @@ describe('assets and other paths', () => {
     expect(served.passed).toEqual(['GET /']);
   });
 
+  it('a Host header that is not a host name gets a 400, not an error', async () => {
+    const served = await serve();
+    for (const host of ['a b', '[', 'x:99999']) {
+      const answer = await send(served.origin + '/', { headers: { host } });
+      expect([answer.status, answer.body], host).toEqual([400, 'the Host (or X-Forwarded-Host) header is not a host name']);
+    }
+    // A forwarded one that is not a host is ignored: the request's own address stands.
+    const shell = await send(served.origin + '/', { headers: { 'x-forwarded-host': 'evil host', cookie: await loggedIn(served) } });
+    expect(shell.body).toContain(`data-collect-url="${served.origin}/collect"`);
+    expect(served.errors).toEqual([]);
+  });
+
   it('refuses a configuration it cannot work with, naming the option', () => {
     const urls = { collect: '/collect', webhook: '/hotmart/webhook' };
     expect(() => dashboardRoutes({ token: '', urls, hottokConfigured: true })).toThrow('dashboardRoutes(): token must be a non-empty string');
