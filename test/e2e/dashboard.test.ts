@@ -29,7 +29,11 @@ describeInBrowser('the dashboard', () => {
   let large: DashboardServer;
   beforeAll(async () => {
     [launch, empty, large] = await Promise.all([
-      startDashboard(launchSummary),
+      // A store that fails for one range (in 2001), to see the page say so.
+      startDashboard((range) => {
+        if (range.from.startsWith('2001')) throw new Error('store down');
+        return launchSummary(range);
+      }),
       startDashboard(emptySummary, { hottokConfigured: false }),
       // 90 days, whatever range the page asks for.
       startDashboard((range) => largeSummary({ from: new Date(Date.parse(range.to) - 89 * 86_400_000).toISOString().slice(0, 10), to: range.to })),
@@ -208,7 +212,15 @@ describeInBrowser('the dashboard', () => {
     await v.page.reload();
     await ready(v);
     expect(launch.ranges.at(-1)).toEqual({ from: '2030-01-05', to: '2030-01-20' });
-    clean(v, launch);
+
+    // A summary that fails: the page says so, with the server's reason, and offers to try again.
+    await v.page.goto(launch.url + '?from=2001-01-01&to=2001-01-31');
+    const alert = v.page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('The numbers could not be loaded (500: the summary could not be computed). Try again');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => launch.errors.length).toBe(2);
+    expect(await v.page.locator('#dashboard').getAttribute('data-state')).toBe('failed');
+    clean(v, launch, [/^error: Failed to load resource: the server responded with a status of 500/]);
   });
 
   it('speaks Portuguese (Brazil) to a pt-BR browser, with its money and dates, and English to an English one, neither leaking into the other', async () => {

@@ -37,11 +37,13 @@ const view: View = {
 const { f } = view;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A `YYYY-MM-DD` that names a real day (not 2030-02-30). */
+const isDay = (text: string | null): text is string => !!text && DAY.test(text) && isoDay(Date.parse(`${text}T00:00:00Z`)) == text;
 
 /** The range in the address, or the last 30 days. */
 function rangeOf(query: URLSearchParams): Range {
   const [from, to] = [query.get('from'), query.get('to')];
-  if (from && to && DAY.test(from) && DAY.test(to) && from <= to) return { from, to };
+  if (isDay(from) && isDay(to) && from <= to) return { from, to };
   const days = Number(query.get('days'));
   return { days: PRESETS.includes(days) ? days : 30 };
 }
@@ -79,7 +81,7 @@ const custom = h(
 custom.addEventListener('submit', (event) => {
   event.preventDefault();
   const [from, to] = [fromInput.value, toInput.value];
-  const valid = DAY.test(from) && DAY.test(to) && from <= to;
+  const valid = isDay(from) && isDay(to) && from <= to;
   rangeProblem.hidden = valid;
   rangeProblem.textContent = valid ? '' : m.range.invalid;
   if (valid) choose({ from, to });
@@ -128,7 +130,8 @@ async function load() {
   try {
     const response = await fetch(`api/summary?from=${from}&to=${to}`, { signal: current.signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (response.status == 401) return ended();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // The server names what went wrong (a bad range, a summary that failed).
+    if (!response.ok) throw new Error(`${response.status}: ${(await response.json().catch(() => null))?.error ?? response.statusText}`);
     summary = await response.json();
   } catch (error) {
     if (current.signal.aborted) return;

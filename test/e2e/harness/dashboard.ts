@@ -16,6 +16,8 @@ export interface DashboardServer {
   url: string;
   /** The ranges the page asked the summary for, in order. */
   ranges: { from: string; to: string }[];
+  /** What the summary threw. */
+  errors: unknown[];
   close(): Promise<void>;
 }
 
@@ -24,11 +26,13 @@ export async function startDashboard(
   { hottokConfigured = true, port = 0 } = {},
 ): Promise<DashboardServer> {
   const ranges: DashboardServer['ranges'] = [];
+  const errors: unknown[] = [];
   const routes = dashboardRoutes({
     token: DASHBOARD_TOKEN,
     summary: async (range) => (ranges.push(range), summary(range)),
     urls: { collect: '/collect', webhook: '/hotmart/webhook' },
     hottokConfigured,
+    onError: (error) => errors.push(error),
   });
   const server = createServer((req, res) =>
     routes.handle(req, res, () => {
@@ -42,6 +46,7 @@ export async function startDashboard(
     origin,
     url: origin + '/',
     ranges,
+    errors,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
