@@ -1,5 +1,5 @@
 /**
- * The dashboard token and the sessions it opens, with Web Crypto (Node 18+, every edge runtime).
+ * The dashboard token and the sessions it opens, with Web Crypto (global in Node 20, as in browsers).
  *
  * - The token is compared in constant time: both sides are reduced to an HMAC under a key made at
  *   start, and `subtle.verify` compares the two MACs without stopping at the first differing byte,
