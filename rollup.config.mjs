@@ -1,9 +1,11 @@
 // Builds the ESM package (dist/esm, with .d.ts), the two drop-in scripts (dist/*.js, minified IIFE)
-// and the Buy button's reserve stylesheet (dist/hotlinks.css).
+// and the Buy button's reserve stylesheet (dist/hotlinks.css); first the dashboard's page
+// (dist/dashboard/), which the ESM package's server part embeds.
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dashboardAssets, dashboardStyles } from './build/dashboard-plugin.mjs';
 import pruneDeclarations from './build/prune-declarations.mjs';
 import reserveCss from './build/reserve-css-plugin.mjs';
 import { readFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ const esm = {
   external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
     flag(false),
+    dashboardAssets(),
     typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', compilerOptions: emitOnly }),
     pruneDeclarations({ outDir: 'dist/esm', rootDir: 'src' }),
   ],
@@ -73,6 +76,31 @@ const dropin = (input, file, format = 'iife') => ({
 });
 
 /**
+ * The dashboard's page (src/dashboard/page/main.ts) as ES modules for the browser: its own script,
+ * and uPlot as `chart.js` beside it, loaded in parallel (the page preloads it). Built before the
+ * ESM package, which embeds these files (build/dashboard-plugin.mjs).
+ */
+const dashboardPage = {
+  input: { dashboard: 'src/dashboard/page/main.ts' },
+  output: {
+    dir: 'dist/dashboard',
+    format: 'es',
+    sourcemap: 'hidden',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name].js',
+    manualChunks: (id) => (id.includes('/node_modules/uplot/') ? 'chart' : undefined),
+  },
+  plugins: [
+    resolve({ browser: true }),
+    typescript({ declaration: false, outDir: 'dist/dashboard', compilerOptions: { rootDir: 'src', ...emitOnly } }),
+    // uPlot's copyright line stays (its MIT licence asks for it).
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: /Copyright/ } }),
+    dashboardStyles(),
+  ],
+};
+
+
+/**
  * The `hotlinks-embed` command (package.json `bin`): Node only, its store's drivers left as imports
  * (the embedded one is loaded only when used). Checked with Node's typings (src/loop/tsconfig.json).
  */
@@ -91,6 +119,7 @@ const COMPANION_FILES = ['hotlinks-debug.js', 'hotlinks-report.js', 'hotlinks-co
 
 // Rollup builds these in order: the companions before the drop-ins that carry their hashes.
 export default [
+  dashboardPage,
   esm,
   cli,
   dropin('src/debug/panel.ts', 'dist/hotlinks-debug.js', 'es'),

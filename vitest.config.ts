@@ -1,6 +1,7 @@
 // Two projects: `unit` (happy-dom, `npm run test:unit`) and `e2e` (real Chromium, `npm run test:e2e`).
 // `npm test` runs both in one vitest run, after the build.
 import { type Plugin, type ViteUserConfig, defineConfig } from 'vitest/config';
+import { dashboardAssets } from './build/dashboard-plugin.mjs';
 
 /**
  * Dependencies as a visitor's browser runs them: without the `development` export condition (Lit's
@@ -30,7 +31,7 @@ const ISOLATED = ['test/faults/**/*.test.ts', 'test/button/define.test.ts'];
 
 /** A happy-dom project: the page is https://www.shop.example/, the options compiled as the build does. */
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
-  plugins: [productionDependencies()],
+  plugins: [productionDependencies(), dashboardAssets()],
   // The ESM package's value (src/build-flags.d.ts): tests import the companion modules directly.
   // No companion is loaded in tests (they import the modules); the hashes only need a shape.
   define: {
@@ -61,6 +62,8 @@ export default defineConfig({
       }),
       unit({ name: 'unit:isolated', include: ISOLATED }),
       {
+        // The dashboard's routes serve the built page (dist/dashboard/, embedded as the build does).
+        plugins: [dashboardAssets()],
         test: {
           // Real Chromium (one for the run, started by global-setup.ts), real cookies on local host
           // names. Each file starts its own site and each test its own browser context, so files may

@@ -11,3 +11,4 @@ export { MAX_DELIVERY_BYTES, type WebhookOptions } from './webhook.js';
 export { parseDelivery, type Delivery } from './hotmart-delivery.js';
 export { reportSchema, MAX_REPORT_BYTES, type Report } from '../report/report-schema.js';
 export { isPageRequest, publicUrl } from './page-request.js';
+export { dashboardRoutes, parseRange, CONTENT_SECURITY_POLICY, SESSION_COOKIE, type DashboardOptions, type DashboardRoutes, type SummaryRange } from '../dashboard/index.js';

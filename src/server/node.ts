@@ -43,7 +43,8 @@ export interface NodeMiddlewareOptions {
   onError?(error: unknown): void;
 }
 
-const headerOf = (request: NodeRequest) => (name: string) => {
+/** A request header by its lower-case name, repeated ones joined. */
+export const headerOf = (request: NodeRequest) => (name: string) => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 };
@@ -77,7 +78,7 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
 }
 
 /** Reads the body up to `limit` bytes; past it, the rest is drained unread and `null` returned. */
-function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
+export function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
   if (request.readableEnded && request.body !== undefined) {
     const { body } = request;
     if (typeof body == 'string') return Promise.resolve(new TextEncoder().encode(body));

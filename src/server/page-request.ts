@@ -23,7 +23,17 @@ export function publicUrl(url: string | URL, header: Header): URL {
   const result = new URL(url);
   const host = first(header('x-forwarded-host'));
   const proto = first(header('x-forwarded-proto'));
-  if (host) result.host = host;
+  if (host) {
+    // Host and port both from the header (without one, the default port: the URL's own `host`
+    // setter would keep the app's); a value that is not a host is ignored.
+    try {
+      const forwarded = new URL(`http://${host}/`);
+      result.hostname = forwarded.hostname;
+      result.port = forwarded.port;
+    } catch {
+      /* not a host name: the request's own stands */
+    }
+  }
   if (proto == 'https' || proto == 'http') result.protocol = proto;
   return result;
 }
