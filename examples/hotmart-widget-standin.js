@@ -5,7 +5,7 @@
  * affiliate code) in a pop-up over the page; here the pop-up shows the demo's checkout preview.
  */
 addEventListener(
-  'hotlink-checkout',
+  'hotlinks-checkout',
   (event) => {
     if (!event.target.closest?.('a.hotmart-fb')) return;
     // The widget keeps the visitor on the page, and the demo's other stand-in (demo-checkout.js,

@@ -41,7 +41,7 @@ export interface HotLinks {
   decorate(root?: ParentNode): void;
   /**
    * Announces a departure for checkout from `source` (a button or link): fires the cancelable
-   * `hotlink-checkout` event and, unless cancelled, reports it. Returns `false` if cancelled.
+   * `hotlinks-checkout` event and, unless cancelled, reports it. Returns `false` if cancelled.
    */
   beginCheckout(url: string, source: EventTarget): boolean;
   /**
@@ -84,7 +84,7 @@ export function startHotLinks(options: ResolvedOptions): HotLinks {
     writtenUrl: decorator.source,
     beginCheckout(url, source) {
       const attribution = state.get();
-      const go = fire(source, 'hotlink-checkout', { url, attribution });
+      const go = fire(source, 'hotlinks-checkout', { url, attribution });
       if (go) reports.report('checkout', attribution, url);
       return go;
     },

@@ -12,6 +12,7 @@ export type { HotLinks, CheckoutExtras } from './hotlinks.js';
 export type { Attribution } from './attribution/attribution.js';
 export type { HotLinksOptions, ResolvedOptions } from './config/validate.js';
 export type { AttributionEvent, ChangeEvent, CheckoutEvent, CheckoutDetail } from './page/events.js';
+export type { HotLinksCommand, HotLinksGlobal } from './dropin/global.js';
 export type { Report } from './report/reports.js';
 // Types only: the element (and Lit) come from `hotlinks-embed/element` or `hotlinks-embed/define`,
 // so a bundle that takes these functions takes no Lit.

@@ -85,13 +85,6 @@ export interface CookieAttributes {
   path?: string;
 }
 
-/** `{ expires, domain, secure }`, in the order the callers know them. */
-export const cookieAttributes = (expires: number | undefined, domain: string | undefined, secure: boolean): CookieAttributes => ({
-  expires,
-  domain,
-  secure,
-});
-
 /** A deletion is an expiry in the past, in the form every cookie implementation knows. */
 const DELETED = '; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
 

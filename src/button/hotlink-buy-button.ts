@@ -2,6 +2,8 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { decorateHotLink } from '../checkout/checkout-url.js';
 import { instance } from '../instance.js';
 import { BUY_BUTTON } from './ours.js';
+import { oneOf } from '../config/options.js';
+import { ruled } from '../config/validate.js';
 import { hotlinkProblem, readHotLink } from './hotlink-problem.js';
 import { styles } from './hotlink-buy-button.styles.js';
 import { type Language, labelsFor, languageOf } from './labels.js';
@@ -11,11 +13,16 @@ export type BuyButtonMode = 'redirect' | 'new-tab' | 'overlay';
 export type BuyButtonVariant = 'green' | 'orange' | 'black' | 'outline';
 export type BuyButtonSize = 'sm' | 'md' | 'lg';
 
-// Each list starts with the default (the property's initial value): what an unknown value falls
-// back to, and what the plain `:host` rule styles.
-const MODES: readonly BuyButtonMode[] = ['redirect', 'new-tab', 'overlay'];
-const VARIANTS: readonly BuyButtonVariant[] = ['green', 'orange', 'black', 'outline'];
-const SIZES: readonly BuyButtonSize[] = ['md', 'sm', 'lg'];
+/**
+ * The attributes with a fixed set of values, read by the rules the script's options follow
+ * (`config/options.ts`): each list starts with the default, what an unknown value falls back to (with
+ * a warning) and what the plain `:host` rule styles.
+ */
+const CHOICES = {
+  mode: ['redirect', 'new-tab', 'overlay'] as BuyButtonMode[],
+  variant: ['green', 'orange', 'black', 'outline'] as BuyButtonVariant[],
+  size: ['md', 'sm', 'lg'] as BuyButtonSize[],
+};
 /**
  * A Buy button for a Hotmart Direct Payment HotLink. It is a real link (`<a part="button">`) to the
  * checkout URL decorated with the visitor's affiliate code and tracking parameters, so middle-click
@@ -44,7 +51,7 @@ const SIZES: readonly BuyButtonSize[] = ['md', 'sm', 'lg'];
  * @cssprop [--hotlink-shadow=0 1px 3px rgb(0 0 0 / 0.2)] - Box shadow.
  * @cssprop [--hotlink-focus-ring=#1a56db] - Keyboard focus outline colour.
  *
- * @event {CheckoutEvent} hotlink-checkout - Just before the visitor leaves for checkout (or the overlay opens); `detail: { url, attribution }`. Cancelable: `preventDefault()` keeps the visitor on the page.
+ * @event {CheckoutEvent} hotlinks-checkout - Just before the visitor leaves for checkout (or the overlay opens); `detail: { url, attribution }`. Cancelable: `preventDefault()` keeps the visitor on the page.
  */
 export class HotlinkBuyButton extends LitElement {
   static override styles = styles;
@@ -121,14 +128,14 @@ export class HotlinkBuyButton extends LitElement {
   }
 
   get #mode(): BuyButtonMode {
-    return this.#oneOf('mode', MODES);
+    return this.#choice('mode');
   }
 
-  #oneOf<T extends string>(name: 'mode' | 'variant' | 'size', allowed: readonly T[]): T {
-    const value = this[name] as T | undefined;
-    if (!value || allowed.includes(value)) return value || allowed[0];
-    this.#report(`${name} "${value}" is not one of ${allowed.join(', ')}; ${allowed[0]} is used`, 'warn');
-    return allowed[0];
+  #choice<K extends keyof typeof CHOICES>(name: K): (typeof CHOICES)[K][number] {
+    const allowed: string[] = CHOICES[name];
+    return ruled(this[name] || undefined, [allowed[0], oneOf(...allowed)], () =>
+      this.#report(`${name} "${this[name]}" is not one of ${allowed.join(', ')}; ${allowed[0]} is used`, 'warn'),
+    ) as (typeof CHOICES)[K][number];
   }
 
   #report(problem: string, level: 'warn' | 'error' = 'error', error?: unknown) {
@@ -138,11 +145,6 @@ export class HotlinkBuyButton extends LitElement {
     console[level](message, ...(error ? [error] : []));
   }
 
-  /**
-   * The checkout URL the button leads to, or `undefined`: disabled, or a HotLink that is missing or
-   * refused (said on the console). Never throws: when the core fails, the HotLink itself, with
-   * this button's own parameters, still reaches checkout.
-   */
   /**
    * The fallback link's URL as the producer wrote it: the core decorates that link too (it must
    * work where the button never upgrades), and its additions must not pass for the HotLink's own.
@@ -157,6 +159,11 @@ export class HotlinkBuyButton extends LitElement {
     }
   }
 
+  /**
+   * The checkout URL the button leads to, or `undefined`: disabled, or a HotLink that is missing or
+   * refused (said on the console). Never throws: when the core fails, the HotLink itself, with
+   * this button's own parameters, still reaches checkout.
+   */
   #checkoutUrl(): string | undefined {
     if (this.disabled) return;
     const hotlink = this.hotlink || this.#fallbackHref();
@@ -246,8 +253,8 @@ export class HotlinkBuyButton extends LitElement {
     const labels = labelsFor(language);
     const href = this.#checkoutUrl();
     const mode = this.#mode;
-    this.#oneOf('variant', VARIANTS);
-    this.#oneOf('size', SIZES);
+    this.#choice('variant');
+    this.#choice('size');
     const fallback = this.#fallback;
     const hasLabel = [...this.childNodes].some((node) => node.nodeType == 1 || (node.nodeType == 3 && node.textContent!.trim()));
     // A fallback link is never slotted: a link inside the link would take the click and the focus.

@@ -1,7 +1,7 @@
 /**
  * The visitor leaving for checkout: a click (a middle-click too) on a checkout link or the
  * submission of a checkout form (after decorating it) is announced with the cancelable
- * `hotlink-checkout` event; a cancelled one stays on the page. Links inside other components'
+ * `hotlinks-checkout` event; a cancelled one stays on the page. Links inside other components'
  * shadow roots count. A form goes where its submit button says (`formaction`), when it says so.
  * Links to the producer's other sites are decorated here too, but announce nothing.
  */

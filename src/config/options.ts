@@ -10,11 +10,13 @@
  */
 
 /** A check that also tells TypeScript the option's type. */
-type Check<T> = (value: unknown) => value is T;
+export type Check<T> = (value: unknown) => value is T;
 const is = <T>(test: (value: any) => boolean) => test as Check<T>;
+/** A setting's rule: its default, and what a valid value is. */
+export type Rule<T> = readonly [fallback: T, check: Check<T>];
 
 const text = (pattern: RegExp, max = 64) => is<string>((v) => typeof v == 'string' && v.length <= max && pattern.test(v));
-const oneOf = <T extends string | false>(...values: T[]) => is<T>((v) => values.includes(v));
+export const oneOf = <T extends string | false>(...values: T[]) => is<T>((v) => values.includes(v));
 const either = <A, B>(a: Check<A>, b: Check<B>) => is<A | B>((v) => a(v) || b(v));
 const list = <T>(item: Check<T>, min = 0) => is<T[]>((v) => Array.isArray(v) && v.length >= min && v.length <= 32 && [...v].every(item));
 const flag = is<boolean>((v) => typeof v == 'boolean');

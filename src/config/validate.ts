@@ -2,7 +2,7 @@
  * Options resolved against the one table (`options.ts`): by `init()`, by the drop-in from its
  * script tag's `data-*` attributes, and by the producer's server.
  */
-import { DESCRIPTIONS, type HotLinksOptions, OPTIONS, type OptionName, type ResolvedOptions } from './options.js';
+import { DESCRIPTIONS, type HotLinksOptions, OPTIONS, type OptionName, type ResolvedOptions, type Rule } from './options.js';
 import { shown } from './shown.js';
 
 export type { HotLinksOptions, OptionName, ResolvedOptions };
@@ -28,6 +28,16 @@ export function fromAttribute(fallback: unknown, text: string): unknown {
 }
 
 /**
+ * `value` by its rule: itself when valid, the default when absent, and when invalid the default
+ * after `reject` hears of it. The options and the Buy button's attributes are read by it alike.
+ */
+export function ruled<T>(value: unknown, [fallback, check]: Rule<T>, reject: () => void): T {
+  if (value === undefined || check(value)) return value ?? fallback;
+  reject();
+  return fallback;
+}
+
+/**
  * Fills in defaults and checks every value. `reject(key, problem)` hears of each unknown or invalid
  * option, `problem` completing a sentence that starts with its name (`must be ..., got "abc"`);
  * the default is used. `written`: what the producer wrote, to show in messages (the drop-in's
@@ -43,15 +53,11 @@ export function resolveOptions(
     if (!(key in OPTIONS) && input[key] !== undefined) reject(key, `is not an option (the options are ${optionNames.join(', ')})`);
   }
   for (const key of optionNames) {
-    const [fallback, check] = OPTIONS[key];
-    const value = input[key];
-    const valid = value === undefined || check(value);
-    // The drop-ins carry no descriptions: they name the attribute and show what was written.
-    if (!valid) {
-      const got = shown(written[key] ?? value);
+    const kept = ruled(input[key], OPTIONS[key] as Rule<unknown>, () => {
+      // The drop-ins carry no descriptions: they name the attribute and show what was written.
+      const got = shown(written[key] ?? input[key]);
       reject(key, DROPIN ? `is not valid: ${got}` : `must be ${DESCRIPTIONS[key]}, got ${got}`);
-    }
-    const kept = valid && value !== undefined ? value : fallback;
+    });
     resolved[key] = Array.isArray(kept) ? Object.freeze([...kept]) : kept;
   }
   return Object.freeze(resolved) as ResolvedOptions;

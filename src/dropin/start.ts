@@ -4,15 +4,13 @@
  * commands a page queued before the script loaded.
  */
 import { companion, setDropinScript } from './companions.js';
+import type { HotLinksGlobal } from './global.js';
 import { attributeName, optionsFromDataset } from '../config/validate.js';
 import { shown } from '../config/shown.js';
-import type { HotLinks } from '../hotlinks.js';
 import { init, startOnce } from '../instance.js';
 import { ownScript } from './own-script.js';
 import { withReporter } from '../report/reporter.js';
 
-/** `window.HotLinks`: the running instance (its methods need no `this`), `init`, and `push` for commands. */
-export type HotLinksGlobal = HotLinks & { init: typeof init; push(...commands: unknown[]): void };
 
 /** The commands `push` runs: the page's API, not the core's inner members (`beginCheckout` would forge a departure). */
 const COMMANDS = ['consent', 'clear', 'decorate', 'init'];

@@ -10,7 +10,7 @@ export interface CheckoutDetail {
 
 /** `hotlinks-attribution`: a code was captured; `detail` is the new attribution. */
 export type AttributionEvent = CustomEvent<Attribution>;
-/** `hotlink-checkout`: the visitor is about to leave for checkout. `preventDefault()` keeps them here. */
+/** `hotlinks-checkout`: the visitor is about to leave for checkout. `preventDefault()` keeps them here. */
 export type CheckoutEvent = CustomEvent<CheckoutDetail>;
 /**
  * `hotlinks-change`: what a checkout link would carry may have changed (a capture, a navigation
@@ -22,14 +22,14 @@ export type ChangeEvent = CustomEvent<undefined>;
 declare global {
   interface GlobalEventHandlersEventMap {
     'hotlinks-attribution': AttributionEvent;
-    'hotlink-checkout': CheckoutEvent;
+    'hotlinks-checkout': CheckoutEvent;
     'hotlinks-change': ChangeEvent;
   }
 }
 
 /** Dispatches a bubbling, composed event; returns `false` if a listener cancelled it. */
-export const fire = <K extends 'hotlinks-attribution' | 'hotlink-checkout' | 'hotlinks-change'>(
+export const fire = <K extends 'hotlinks-attribution' | 'hotlinks-checkout' | 'hotlinks-change'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],
-): boolean => dispatch(target, new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type == 'hotlink-checkout' }));
+): boolean => dispatch(target, new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type == 'hotlinks-checkout' }));

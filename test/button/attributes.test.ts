@@ -202,7 +202,7 @@ describe('disabled', () => {
   it('is no link, says so to assistive technology, and goes nowhere', async () => {
     startCore();
     const events: Event[] = [];
-    document.addEventListener('hotlink-checkout', (e) => events.push(e));
+    document.addEventListener('hotlinks-checkout', (e) => events.push(e));
     const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" disabled></hotlink-buy-button>`);
     expect(button(el).hasAttribute('href')).toBe(false);
     expect(button(el).getAttribute('aria-disabled')).toBe('true');

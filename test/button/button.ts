@@ -82,10 +82,10 @@ export function clickAndFollow(target: Element, init: MouseEventInit = {}): Depa
   return departure;
 }
 
-/** Every `hotlink-checkout` event that reached `document`. */
+/** Every `hotlinks-checkout` event that reached `document`. */
 export function recordCheckouts(cancel = false) {
   const events: CustomEvent<{ url: string }>[] = [];
-  document.addEventListener('hotlink-checkout', (event) => {
+  document.addEventListener('hotlinks-checkout', (event) => {
     events.push(event);
     if (cancel) event.preventDefault();
   });

@@ -1,4 +1,4 @@
-/** Leaving for checkout: the `hotlink-checkout` event, cancelling it, and a URL that is always current. */
+/** Leaving for checkout: the `hotlinks-checkout` event, cancelling it, and a URL that is always current. */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../core/page';
@@ -8,7 +8,7 @@ const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 
 // `decorate: false` where events are counted: happy-dom does not retarget an event leaving a shadow
 // root, so the core's document listener would take the button's inner link for a page link.
-describe('the hotlink-checkout event', () => {
+describe('the hotlinks-checkout event', () => {
   usePage(`https://www.shop.example/curso?a=${CODE}`);
 
   it('fires once, from the button, bubbling and composed, with the URL and the attribution', async () => {

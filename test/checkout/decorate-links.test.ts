@@ -1,6 +1,6 @@
 /**
  * Decoration as the visitor meets it: the href a checkout link or area carries once the visitor
- * presses it, the URL a click or a submission goes to, the `hotlink-checkout` event, and the links on other hosts that
+ * presses it, the URL a click or a submission goes to, the `hotlinks-checkout` event, and the links on other hosts that
  * stay exactly as the page wrote them.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,10 +15,10 @@ const WIDGET = 'https://pay.hotmart.com/O95340038V?checkoutMode=2';
 const $ = <T extends Element = HTMLAnchorElement>(selector: string) => document.querySelector<T>(selector)!;
 const href = (selector: string) => $(selector).getAttribute('href');
 
-/** The `hotlink-checkout` events from now on. */
+/** The `hotlinks-checkout` events from now on. */
 function checkoutEvents(cancel = false) {
   const events: CustomEvent<CheckoutDetail>[] = [];
-  document.addEventListener('hotlink-checkout', (e) => {
+  document.addEventListener('hotlinks-checkout', (e) => {
     events.push(e);
     if (cancel) e.preventDefault();
   });
@@ -203,7 +203,7 @@ describe('leaving for checkout', () => {
   usePage(ORIGIN + LANDING, '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc"><span id="label">Buy</span></a>');
   const DECORATED = `https://pay.hotmart.com/A72242240H?off=abc&${ADDED}`;
 
-  it('a click fires hotlink-checkout with the URL and the attribution, then goes there', () => {
+  it('a click fires hotlinks-checkout with the URL and the attribution, then goes there', () => {
     const events = checkoutEvents();
     const hotlinks = start();
     expect(click($('#label'))).toBe(DECORATED);
@@ -213,7 +213,7 @@ describe('leaving for checkout', () => {
     expect(events[0].detail).toEqual({ url: DECORATED, attribution: hotlinks.getAttribution() });
   });
 
-  it('cancelling hotlink-checkout keeps the visitor on the page', () => {
+  it('cancelling hotlinks-checkout keeps the visitor on the page', () => {
     const events = checkoutEvents(true);
     start();
     expect(click($('#buy'))).toBeUndefined();

@@ -34,7 +34,7 @@ describe('landing, then a checkout link', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 30 * 86_400_000);
     const departures: CheckoutDetail[] = [];
-    document.addEventListener('hotlink-checkout', (e) => departures.push(e.detail));
+    document.addEventListener('hotlinks-checkout', (e) => departures.push(e.detail));
     const hotlinks = reload('/blog/post-sobre-o-curso');
     document.body.innerHTML = '<p>Blog</p><a id="buy" href="https://pay.hotmart.com/J84635582W?checkoutMode=10"><b id="label">Comprar</b></a>';
     await settle();

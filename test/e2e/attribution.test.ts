@@ -44,7 +44,7 @@ describeInBrowser('attribution across pages and subdomains', () => {
     await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(expected);
     expect(v.checkouts).toEqual([expected]);
-    const checkout = v.events.filter((e) => e.type == 'hotlink-checkout');
+    const checkout = v.events.filter((e) => e.type == 'hotlinks-checkout');
     expect(checkout).toHaveLength(1);
     expect(checkout[0]).toMatchObject({ cancelled: false, detail: { url: expected, attribution: { affiliate: 'O95340038V', visit } } });
     expect(checkout[0].page).toContain('blog.shop.test');

@@ -36,7 +36,7 @@ describeInBrowser('the Buy button', () => {
     await v.page.waitForFunction(() => !!document.querySelector('hotlink-buy-button')?.shadowRoot?.querySelector('a[part~="button"][href]'));
     return v;
   };
-  const checkoutEvents = (v: Visitor) => v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url);
+  const checkoutEvents = (v: Visitor) => v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => e.detail.url);
 
   it('redirect (default): a real link to the decorated checkout URL; a click goes there', async () => {
     const v = await open('');
@@ -125,15 +125,15 @@ describeInBrowser('the Buy button', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await focused(v)).toBe('button');
 
-    // Each opening fired one hotlink-checkout; the page never left; nothing was refused.
+    // Each opening fired one hotlinks-checkout; the page never left; nothing was refused.
     expect(checkoutEvents(v)).toEqual(Array(4).fill(overlayUrl));
     expect(v.page.url()).toBe(t.site.url('blog.shop.test', '/post'));
     expect(v.violations).toEqual([]);
     expect(v.errors).toEqual([]);
   });
 
-  it('a cancelled hotlink-checkout keeps the visitor on the page', async () => {
-    t.site.page('/cancel.js', { type: 'text/javascript', body: `document.addEventListener('hotlink-checkout', (e) => e.preventDefault());` });
+  it('a cancelled hotlinks-checkout keeps the visitor on the page', async () => {
+    t.site.page('/cancel.js', { type: 'text/javascript', body: `document.addEventListener('hotlinks-checkout', (e) => e.preventDefault());` });
     t.site.page('/landing', html('<p>landing</p>', dropin('hotlinks-capture.js')));
     t.site.page('/post', html(button(''), dropin('hotlinks.js') + '<script src="/cancel.js"></script>'));
     const v = await t.visitor();

@@ -76,7 +76,7 @@ describeInBrowser('the demo', () => {
     const rows = await v.page.$$eval('#params tr', (trs: HTMLTableRowElement[]) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     expect(rows).toEqual([...new URL(expected).searchParams]);
     // Answered locally: the checkout event was cancelled and nothing went to Hotmart.
-    expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, true]]);
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, true]]);
     expect(v.checkouts).toEqual([]);
     await shoot(v, 'checkout-preview.png');
 

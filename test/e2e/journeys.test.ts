@@ -60,7 +60,7 @@ describeInBrowser('journeys', () => {
     expect((await storedCode(v)).sort()).toEqual([`.other.test ${CODE}`, `.shop.test ${CODE}`]);
     const [there] = (await v.cookies()).filter((c) => c.domain == '.other.test').map((c) => c.value.split('|'));
     expect([there[2], there[5]]).toEqual([here[2], visit]);
-    expect(v.events.filter((e) => e.type == 'hotlink-checkout')).toEqual([]);
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout')).toEqual([]);
 
     await v.page.click('#buy');
     expect(await v.reachCheckout()).toBe(`${HOTLINK}&af=${CODE}&utm_source=fb&xcod=${visit}`);

@@ -77,7 +77,7 @@ describeInBrowser('existing checkout links and forms', () => {
     await v.page.click('#send');
     const visit = await v.visit();
     expect(await v.reachCheckout()).toBe(expected(visit));
-    expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url)).toEqual([
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => e.detail.url)).toEqual([
       `https://pay.hotmart.com/A72242240H?off=abc&af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`,
     ]);
   });
@@ -119,7 +119,7 @@ describeInBrowser('existing checkout links and forms', () => {
     await expect.poll(() => v.checkouts).toEqual([expected]);
     expect(v.page.url()).toContain('/vendas');
     expect(await v.page.frameLocator('#hotmart-checkout').locator('h1').textContent()).toBe('Checkout');
-    expect(v.events.filter((e) => e.type == 'hotlink-checkout').map((e) => e.detail.url)).toEqual([expected]);
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => e.detail.url)).toEqual([expected]);
     expect(v.refused).toEqual([]);
   });
 
@@ -171,12 +171,12 @@ describeInBrowser('existing checkout links and forms', () => {
     expect(await v.page.getAttribute('#l0', 'href')).toBe(expected);
     await v.page.mouse.up();
     expect(await v.reachCheckout()).toBe(expected);
-    expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout']);
+    expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlinks-checkout']);
     // The button, defined once, works too (on the same page without the landing query).
     await v.page.goto(t.site.url('www.shop.test', '/twice'));
     await v.page.locator('#buy').getByRole('link', { name: 'Buy now' }).click();
     expect(await v.reachCheckout()).toBe(`https://pay.hotmart.com/Y70033327T?af=${CODE}&sck=bio&utm_source=ig&xcod=${visit}`);
-    expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlink-checkout', 'hotlink-checkout']);
+    expect(v.events.map((e) => e.type)).toEqual(['hotlinks-attribution', 'hotlinks-checkout', 'hotlinks-checkout']);
     expect(v.errors).toEqual([]);
     expect(v.console.filter((line) => line.startsWith('error'))).toEqual([]);
   });

@@ -144,7 +144,7 @@ describeInBrowser('markup in a blog comment cannot take the script over', () => 
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reportsOf(v).map((r) => r.event)).toEqual(['attribution']);
-    expect(v.events.filter((e) => e.type == 'hotlink-checkout')).toEqual([]);
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout')).toEqual([]);
     expect(ours(v)).toEqual([
       'warning: [hotlinks] HotLinks.push(): unknown command "beginCheckout" (the commands are consent, clear, decorate, init)',
       'warning: [hotlinks] HotLinks.push(): unknown command "beginCheckout" (the commands are consent, clear, decorate, init)',
@@ -153,7 +153,7 @@ describeInBrowser('markup in a blog comment cannot take the script over', () => 
 
   it("a listener that rewrites an event's detail changes nothing that reaches checkout", async () => {
     const meddler = `<script>document.addEventListener('hotlinks-attribution', (e) => { e.detail.params.utm_source = 'evil'; e.detail.affiliate = '${FORGED}'; });
-      document.addEventListener('hotlink-checkout', (e) => { if (e.detail.attribution) e.detail.attribution.params.utm_source = 'evil2'; });</script>`;
+      document.addEventListener('hotlinks-checkout', (e) => { if (e.detail.attribution) e.detail.attribution.params.utm_source = 'evil2'; });</script>`;
     t.site.page('/curso', html(BUY + '<a id="buy2" href="https://pay.hotmart.com/B81121241J">Outro</a>', meddler + selfHosted('hotlinks-capture.js')));
     const v = await t.visitor();
     await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&utm_source=fb`));

@@ -162,7 +162,7 @@ describeInBrowser('trust: what others on the page or the domain can no longer do
     await v.page.dblclick('#buy');
     expect(await v.reachCheckout()).toBe(expected);
     // Both clicks were seen by the page; the producer hears of one departure.
-    await expect.poll(() => v.events.filter((e) => e.type == 'hotlink-checkout').length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => v.events.filter((e) => e.type == 'hotlinks-checkout').length, { timeout: 10_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reportsOf(v).map((r) => [r.event, r.checkoutUrl])).toEqual([
       ['attribution', undefined],

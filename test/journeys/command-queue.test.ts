@@ -65,7 +65,7 @@ describe('commands queued before the script loaded', () => {
   it("only the page's commands run: the core's other members (beginCheckout, checkoutUrl, writtenUrl) are unknown", async () => {
     setUrl(`/curso?a=${CODE}`);
     const departures: unknown[] = [];
-    document.addEventListener('hotlink-checkout', (e) => departures.push(e));
+    document.addEventListener('hotlinks-checkout', (e) => departures.push(e));
     queue(['beginCheckout', 'https://evil.example/forged', document], ['checkoutUrl', 'http://evil.example/'], ['writtenUrl', document.body], ['getAttribution']);
     const warnings = recordConsole('warn');
     await loadDropin('hotlinks-capture.js');

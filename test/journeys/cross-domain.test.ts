@@ -60,12 +60,12 @@ describe('links to the hosts in crossDomain', () => {
     expect(pressed(href)).toBe(expand(becomes, hotlinks));
   });
 
-  it('nothing is decorated before the visitor acts; a click decorates and leaves without a hotlink-checkout event', () => {
+  it('nothing is decorated before the visitor acts; a click decorates and leaves without a hotlinks-checkout event', () => {
     setUrl(LANDING);
     const hotlinks = start({ crossDomain: ['curso.other.example'] });
     document.body.innerHTML = '<a id="other" href="https://curso.other.example/aula">Aula</a>';
     const departures: unknown[] = [];
-    document.addEventListener('hotlink-checkout', (e) => departures.push(e.detail));
+    document.addEventListener('hotlinks-checkout', (e) => departures.push(e.detail));
     expect(document.getElementById('other')!.getAttribute('href')).toBe('https://curso.other.example/aula');
     expect(click(document.getElementById('other')!)).toBe(`https://curso.other.example/aula?${added(hotlinks)}`);
     expect(departures).toEqual([]);
@@ -114,7 +114,7 @@ describe('links to the hosts in crossDomain', () => {
     const hotlinks = start({ crossDomain: ['curso.other.example'] });
     document.body.innerHTML = form;
     const departures: unknown[] = [];
-    document.addEventListener('hotlink-checkout', (e) => departures.push(e.detail));
+    document.addEventListener('hotlinks-checkout', (e) => departures.push(e.detail));
     expect(submit(document.querySelector('form')!)).toBe(expand(url, hotlinks));
     expect(departures).toEqual([]);
   });

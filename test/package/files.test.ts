@@ -36,6 +36,7 @@ const PACKED = [
   'dist/esm/define.d.ts',
   'dist/esm/define.js',
   'dist/esm/define.js.map',
+  'dist/esm/dropin/global.d.ts',
   'dist/esm/element.d.ts',
   'dist/esm/element.js',
   'dist/esm/element.js.map',

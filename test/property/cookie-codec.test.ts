@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cookieAttributes, decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
+import { decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
 import { options, VISIT } from '../core/page';
 import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from './arbitraries';
 import { PROPERTY_TIMEOUT } from './settings';
@@ -86,7 +86,7 @@ describe('encodeAttribution() and serializeCookie(): any strings, one cookie', (
         fc.boolean(),
         (attribution, name, expiresAt, domain, secure) => {
           const value = encodeAttribution(attribution);
-          const header = serializeCookie(name, value, cookieAttributes(expiresAt, domain, secure), WRITTEN_AT);
+          const header = serializeCookie(name, value, { expires: expiresAt, domain, secure }, WRITTEN_AT);
           const parts = header.split('; ');
           expect(parts.shift()).toBe(`${name}=${value}`);
           const expected = [

@@ -217,7 +217,7 @@ describe('reports to the producer', () => {
   it('does not report a checkout the page cancelled', async () => {
     deliveries.beacon();
     reload(LANDING, { collect: '/api/hotlinks' });
-    document.addEventListener('hotlink-checkout', (event) => event.preventDefault(), { once: true });
+    document.addEventListener('hotlinks-checkout', (event) => event.preventDefault(), { once: true });
     expect(click(buy())).toBeUndefined();
     await arrived(1);
     expect(sent.map((s) => s.body.event)).toEqual(['attribution']);

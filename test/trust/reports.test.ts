@@ -51,7 +51,7 @@ describe('a double-click leaves once: one checkout report', () => {
     const href = hotlink();
     const press = await setup(href);
     const events: string[] = [];
-    document.addEventListener('hotlink-checkout', (e) => events.push(e.detail.url));
+    document.addEventListener('hotlinks-checkout', (e) => events.push(e.detail.url));
     const reached = [press(), press()];
     expect(reached).toEqual([`${href}&af=${CODE}`, `${href}&af=${CODE}`]);
     expect(events).toEqual(reached);

@@ -25,7 +25,7 @@ export interface Visitor {
   posts: { url: string; body: string | null }[];
   /** Outside requests refused (should stay empty). */
   refused: string[];
-  /** `hotlinks-attribution` and `hotlink-checkout` events, as the page saw them. */
+  /** `hotlinks-attribution` and `hotlinks-checkout` events, as the page saw them. */
   events: Recorded[];
   /** `securitypolicyviolation` events. */
   violations: Recorded[];
@@ -40,7 +40,7 @@ export interface Visitor {
    * The visit id this visitor's checkout URLs carry (`xcod`): the last field of their attribution
    * cookie (`name`, default `hotlinks`) on Path `/` (on `domain` only, when given), or, when
    * nothing is stored (consent pending, cookies blocked), the latest recorded `hotlinks-attribution`
-   * or `hotlink-checkout` event's. Throws when there is none, or when the stored cookies disagree.
+   * or `hotlinks-checkout` event's. Throws when there is none, or when the stored cookies disagree.
    */
   visit(options?: { name?: string; domain?: string }): Promise<string>;
 }
@@ -60,7 +60,7 @@ function recordInPage() {
       /* a page closing mid-event */
     }
   };
-  for (const type of ['hotlinks-attribution', 'hotlink-checkout']) {
+  for (const type of ['hotlinks-attribution', 'hotlinks-checkout']) {
     // On window, bubbling: after the page's own listeners, so a cancellation is seen.
     addEventListener(type, (e) => send(type, e, (e as CustomEvent).detail));
   }
@@ -179,7 +179,7 @@ export class VisitorContext {
         const ids = [...new Set(stored)];
         if (ids.length > 1) throw new Error(`visitor.visit(): the ${name} cookies hold different visits (${ids.join(', ')}): name the domain`);
         if (ids.length) return ids[0];
-        const seen = visitor.events.map((e) => (e.type == 'hotlink-checkout' ? e.detail?.attribution?.visit : e.detail?.visit)).filter(Boolean);
+        const seen = visitor.events.map((e) => (e.type == 'hotlinks-checkout' ? e.detail?.attribution?.visit : e.detail?.visit)).filter(Boolean);
         if (!seen.length) throw new Error(`visitor.visit(): no ${name} cookie on Path / and no recorded event with a visit id`);
         return seen[seen.length - 1];
       },

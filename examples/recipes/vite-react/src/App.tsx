@@ -19,9 +19,9 @@ export function App() {
 
   // Just before the visitor leaves for checkout; `event.preventDefault()` would keep them here.
   useEffect(() => {
-    const onCheckout = (event: GlobalEventHandlersEventMap['hotlink-checkout']) => console.log('checkout:', event.detail.url);
-    document.addEventListener('hotlink-checkout', onCheckout);
-    return () => document.removeEventListener('hotlink-checkout', onCheckout);
+    const onCheckout = (event: GlobalEventHandlersEventMap['hotlinks-checkout']) => console.log('checkout:', event.detail.url);
+    document.addEventListener('hotlinks-checkout', onCheckout);
+    return () => document.removeEventListener('hotlinks-checkout', onCheckout);
   }, []);
 
   return (

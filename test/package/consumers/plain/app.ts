@@ -18,13 +18,20 @@ if (button) button.variant = 'orange';
 // @ts-expect-error variant ("purple" is none of the variants)
 if (button) button.variant = 'purple';
 
-// The drop-in script's global.
-window.HotLinks?.consent(true);
-// @ts-expect-error 'yes' (consent takes a boolean)
-window.HotLinks?.consent('yes');
+// The drop-in script's global: the page's queue before the script, as the README writes it ...
+(window.HotLinks = window.HotLinks || []).push(['consent', true]);
 window.HotLinks?.push(['consent', true], ['clear']);
 // @ts-expect-error 'nope' (not a command)
 window.HotLinks?.push(['nope']);
+// @ts-expect-error getAttribution (the queue runs the page's commands only)
+window.HotLinks?.push(['getAttribution']);
+// ... and the running script after it.
+const running = window.HotLinks;
+if (running && !Array.isArray(running)) {
+  running.consent(true);
+  // @ts-expect-error 'yes' (consent takes a boolean)
+  running.consent('yes');
+}
 
 export const cookie: string | null = attributionCookie(
   { url: 'https://www.shop.example/?a=O95340038V' },
