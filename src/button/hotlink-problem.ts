@@ -10,7 +10,7 @@
  * The words: English on the console (the button's), and Portuguese for the builder. Each language is
  * its own constant, so a bundle that only uses `hotlinkProblem()` (the drop-in) carries English only.
  */
-import { parseHotLink } from '../checkout/checkout-url.js';
+import { notCheckoutLink, parseHotLink } from '../checkout/checkout-url.js';
 import { resolveOptions } from '../config/validate.js';
 
 export const defaultHosts = () => resolveOptions({}, () => {}).checkoutHosts;
@@ -44,25 +44,25 @@ export function readHotLink(value: string, hosts: readonly string[] = defaultHos
 }
 
 /** One language's words: `subject` names the value (`hotlink "…"`), `hosts` the checkout hosts. */
-type Words = (problem: HotLinkProblem, subject: string, hosts: string) => string;
+type Words = (problem: HotLinkProblem, subject: string, hosts: readonly string[]) => string;
 
 const english: Words = (problem, subject, hosts) =>
   subject +
   (problem == 'sales-page'
     ? " is a Sales Page HotLink, the link affiliates share: it opens a sales page, not checkout. Use your Direct Payment HotLink (https://pay.hotmart.com/…), in Hotmart under Products › My products"
-    : ` is not an https: link on a checkout host (${hosts})`) +
+    : notCheckoutLink(hosts)) +
   '; the button is disabled';
 
 const portuguese: Words = (problem, subject, hosts) =>
   subject +
   (problem == 'sales-page'
     ? ' é um HotLink da página de vendas, aquele que os afiliados divulgam: ele abre uma página de vendas, não o pagamento. Use o seu HotLink de pagamento direto (https://pay.hotmart.com/…), que fica na Hotmart em Produtos › Meus produtos'
-    : ` não é um link https: de uma página de pagamento (${hosts})`) +
+    : ` não é um link https: de uma página de pagamento (${hosts.join(', ')})`) +
   '; o botão fica desativado';
 
 const say = (words: Words, hotlink: string, hosts: readonly string[], source: string) => {
   const reading = readHotLink(hotlink, hosts);
-  if ('problem' in reading) return words(reading.problem, `${source} ${JSON.stringify(String(hotlink).slice(0, 200))}`, hosts.join(', '));
+  if ('problem' in reading) return words(reading.problem, `${source} ${JSON.stringify(String(hotlink).slice(0, 200))}`, hosts);
 };
 
 /**

@@ -25,6 +25,12 @@ export function parseHotLink(hotlink: string, hosts: readonly string[]): URL | n
   return url.protocol == 'https:' && hosts.includes(url.host) && !url.username && !url.password ? url : null;
 }
 
+/**
+ * Why a value is refused as a HotLink, in the one wording the SDK's `checkoutUrl()` and the Buy
+ * button share: `"…" is not an https: link on a checkout host (pay.hotmart.com, payment.hotmart.com)`.
+ */
+export const notCheckoutLink = (hosts: readonly string[]) => ` is not an https: link on a checkout host (${hosts.join(', ')})`;
+
 /** Hand-written links sometimes carry a second `?` (`?off=x?sck=y`): it was meant as `&`. */
 const repairQuery = (hotlink: string) =>
   hotlink.replace(/^([^?#]*\?)([^#]*)/, (_, head: string, query: string) => head + query.replace(/\?/g, '&'));

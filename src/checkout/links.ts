@@ -5,7 +5,7 @@
 import type { Attribution } from '../attribution/attribution.js';
 import type { AttributionState } from '../attribution/state.js';
 import type { ResolvedOptions } from '../config/validate.js';
-import { type CheckoutExtras, decorateHotLink, parseHotLink } from './checkout-url.js';
+import { type CheckoutExtras, decorateHotLink, notCheckoutLink, parseHotLink } from './checkout-url.js';
 import { handoff, otherSite } from './cross-domain.js';
 
 export function checkoutLinks(options: ResolvedOptions, state: AttributionState) {
@@ -28,9 +28,7 @@ export function checkoutLinks(options: ResolvedOptions, state: AttributionState)
     checkoutUrl(hotlink: string, extra?: CheckoutExtras): string {
       const url = parseHotLink(hotlink, options.checkoutHosts);
       if (!url) {
-        throw new Error(
-          `HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))} is not an https: URL on a checkout host (${options.checkoutHosts})`,
-        );
+        throw new Error(`HotLinks.checkoutUrl(): ${JSON.stringify(String(hotlink).slice(0, 100))}${notCheckoutLink(options.checkoutHosts)}`);
       }
       return decorated(url, options.checkoutParam, visit, extra);
     },

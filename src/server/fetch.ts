@@ -5,7 +5,7 @@
 import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
 import { type CollectOptions, collect } from './collect.js';
 import { isPageRequest, publicUrl } from './page-request.js';
-import { type Incoming, type Outcome, concat } from './receive.js';
+import { type Incoming, type Outcome, answerHeaders, concat } from './receive.js';
 import { type WebhookOptions, checkHottok, receiveWebhook } from './webhook.js';
 
 export interface FetchMiddlewareOptions {
@@ -61,12 +61,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | n
   return concat(chunks);
 }
 
-const answer = ({ status, message }: Outcome) => {
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
-  if (status == 405) headers.allow = 'POST';
-  if (message) headers['content-type'] = 'text/plain; charset=utf-8';
-  return new Response(message ?? null, { status, headers });
-};
+const answer = (outcome: Outcome) => new Response(outcome.message ?? null, { status: outcome.status, headers: answerHeaders(outcome) });
 
 /** A fetch `Request` as the receivers read it. */
 const incoming = (request: Request): Incoming => ({

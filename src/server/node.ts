@@ -5,7 +5,7 @@
 import { type ServerOptions, attributionCookie, resolveServerOptions } from './attribution-cookie.js';
 import { type CollectOptions, collect } from './collect.js';
 import { isPageRequest, publicUrl } from './page-request.js';
-import { type Incoming, type Outcome, concat } from './receive.js';
+import { type Incoming, type Outcome, answerHeaders, concat } from './receive.js';
 import { type WebhookOptions, checkHottok, receiveWebhook } from './webhook.js';
 
 /** The parts of `http.IncomingMessage` (or Express's `req`) used here. */
@@ -123,10 +123,9 @@ function incoming(request: NodeRequest): Incoming {
 /** Writes an outcome, unless a framework already answered. */
 function answer(response: NodeResponse, outcome: Outcome): void {
   if (response.headersSent) return;
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
-  if (outcome.status == 405) headers.allow = 'POST';
+  const headers = answerHeaders(outcome);
+  // A body refused or too slow: the connection closes, whatever the client still sends.
   if (outcome.status == 400 || outcome.status == 408) headers.connection = 'close';
-  if (outcome.message) headers['content-type'] = 'text/plain; charset=utf-8';
   response.writeHead(outcome.status, headers);
   response.end(outcome.message);
 }

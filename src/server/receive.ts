@@ -95,3 +95,11 @@ export function bodyJson(body: Body): { json: unknown } | undefined {
     return undefined;
   }
 }
+
+/** The headers of a receiver's answer, whatever the server: never cached; `Allow` on a 405; text for a message. */
+export function answerHeaders({ status, message }: Outcome, allow = 'POST'): Record<string, string> {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (status == 405) headers.allow = allow;
+  if (message) headers['content-type'] = 'text/plain; charset=utf-8';
+  return headers;
+}

@@ -239,7 +239,7 @@ describe('leaving for checkout', () => {
   it('checkoutUrl() refuses what is not https: on a checkout host, naming the URL', () => {
     const hotlinks = start();
     for (const bad of ['http://pay.hotmart.com/A72242240H', 'https://evil.example/A72242240H', 'javascript:alert(1)', '']) {
-      expect(() => hotlinks.checkoutUrl(bad)).toThrow(/^HotLinks\.checkoutUrl\(\): ".*" is not an https: URL on a checkout host/);
+      expect(() => hotlinks.checkoutUrl(bad)).toThrow(/^HotLinks\.checkoutUrl\(\): ".*" is not an https: link on a checkout host/);
     }
     expect(hotlinks.checkoutUrl('https://pay.hotmart.com/A72242240H#x', { off: 'o1', sck: 'btn' })).toBe(
       `https://pay.hotmart.com/A72242240H?${ADDED}&off=o1&sck=btn#x`,

@@ -49,7 +49,7 @@ describe('checkoutUrl() with an attribution in force', () => {
           result = hotlinks.checkoutUrl(input, extra);
         } catch (error) {
           seen.refused++;
-          expect((error as Error).message).toMatch(/^HotLinks\.checkoutUrl\(\): .* is not an https: URL on a checkout host \(pay\.hotmart\.com,payment\.hotmart\.com\)$/s);
+          expect((error as Error).message).toMatch(/^HotLinks\.checkoutUrl\(\): .* is not an https: link on a checkout host \(pay\.hotmart\.com, payment\.hotmart\.com\)$/s);
           // Refused only what the browser too would call something else.
           expect(isCheckout(input)).toBe(false);
           return;

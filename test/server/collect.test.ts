@@ -7,16 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { type Report, nodeCollectHandler } from '../../src/server/index';
-import { BEACON, collectReceivers, listen, postReport, send } from './http';
+import { BEACON, collectReceivers, listen, postReport, send, REPORT } from './http';
 
-const REPORT: Report = {
-  event: 'checkout',
-  affiliate: 'O95340038V',
-  page: 'https://www.shop.example/curso/',
-  params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
-  checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&sck=HOTMART_SITE&utm_source=fb',
-  timestamp: 1795483786239,
-};
 describe.each(Object.entries(collectReceivers))('the collect handler, %s', (_, receiver) => {
   it.each([
     ['a beacon (text/plain;charset=UTF-8)', BEACON],

@@ -14,18 +14,10 @@ import { decodeAttribution, encodeAttribution } from '../../src/attribution/cook
 import { type Report, attributionCookie, fetchCollectHandler, fetchMiddleware, nodeCollectHandler, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
 import { VISIT } from '../fixtures/visit';
 import { anyText, hash, landingQuery } from '../property/arbitraries';
-import { type Answer, BEACON, collectReceivers, listen, pageLoad, postReport, send } from './http';
+import { type Answer, BEACON, collectReceivers, listen, pageLoad, postReport, send, REPORT } from './http';
 
 const CODE = 'O95340038V';
 const DAY = 86_400_000;
-const REPORT = {
-  event: 'checkout',
-  affiliate: CODE,
-  page: 'https://www.shop.example/curso/',
-  params: { utm_source: 'fb' },
-  checkoutUrl: `https://pay.hotmart.com/A72242240H?af=${CODE}&utm_source=fb`,
-  timestamp: 1795483786239,
-};
 const json = (value: unknown) => JSON.stringify(value);
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();

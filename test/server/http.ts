@@ -4,6 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
 import { type CollectOptions, type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
 
+/** A valid `checkout` report, as the browser sends it: the one the receivers' tests start from. */
+export const REPORT: Report = {
+  event: 'checkout',
+  affiliate: 'O95340038V',
+  page: 'https://www.shop.example/curso/',
+  params: { utm_source: 'fb' },
+  checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V&utm_source=fb',
+  timestamp: 1795483786239,
+};
+
 /** Starts `listener` on 127.0.0.1 (any free port) until the test ends; resolves to its origin. */
 export async function listen(listener: RequestListener): Promise<string> {
   const server = createServer(listener);

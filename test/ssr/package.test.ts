@@ -47,7 +47,7 @@ it('node imports hotlinks-embed, /element, /define and /server from dist/esm wit
     sameClass: true,
     attribution: null,
     checkout: 'https://pay.hotmart.com/A72242240H?off=abc',
-    refused: expect.stringMatching(/^HotLinks\.checkoutUrl\(\): "https:\/\/pay\.hotmart\.com\.evil\.example\/A72242240H" is not an https: URL on a checkout host/),
+    refused: expect.stringMatching(/^HotLinks\.checkoutUrl\(\): "https:\/\/pay\.hotmart\.com\.evil\.example\/A72242240H" is not an https: link on a checkout host/),
     quiet: [null, null, null],
     // On a server every request is someone else's: no instance is kept between them.
     kept: [],

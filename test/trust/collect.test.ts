@@ -8,16 +8,8 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/server/index';
-import { collectReceivers, postReport } from '../server/http';
+import { collectReceivers, postReport, REPORT } from '../server/http';
 
-const REPORT: Report = {
-  event: 'checkout',
-  affiliate: 'O95340038V',
-  page: 'https://www.shop.example/curso/',
-  params: { utm_source: 'fb', sck: 'HOTMART_SITE' },
-  checkoutUrl: 'https://pay.hotmart.com/A72242240H?off=abc&af=O95340038V',
-  timestamp: 1795483786239,
-};
 const CHARACTERS = {
   'U+0085 (NEL)': '\u0085',
   'U+009B (CSI)': '\u009b',
