@@ -110,6 +110,8 @@ const cli = {
   external: (id) => /^(zod|pg|@electric-sql\/pglite)(\/|$)/.test(id) || id.startsWith('node:'),
   plugins: [
     flag(false),
+    // `serve` shows the dashboard: its built page, embedded as in the ESM package.
+    dashboardAssets(),
     typescript({ tsconfig: 'src/loop/tsconfig.json', filterRoot: '.', include: ['src/**/*.ts'], outDir: 'dist/loop', compilerOptions: emitOnly }),
   ],
 };

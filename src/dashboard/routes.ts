@@ -11,6 +11,7 @@
  *   GET  ./api/summary     `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC days), the summary as JSON, or 401
  * Any other path is not the dashboard's: `next()` is called (or `handle` resolves `false`).
  */
+import { parseRange as checkRange } from '../loop/range.js';
 import type { Summary } from '../loop/summary-types.js';
 import { type NodeRequest, type NodeResponse, headerOf, readBody } from '../server/node.js';
 import { publicUrl } from '../server/page-request.js';
@@ -86,28 +87,16 @@ const TYPES: Record<string, string> = {
 /** A login form is a few dozen bytes; anything much larger is not one. */
 const LOGIN_MAX_BYTES = 4096;
 const LOGIN_TIMEOUT_MS = 5000;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** A `YYYY-MM-DD` that names a real day, as ms at its UTC midnight. */
-function dayMs(text: string): number | undefined {
-  const match = DAY.exec(text);
-  if (!match) return undefined;
-  const ms = Date.UTC(+match[1], +match[2] - 1, +match[3]);
-  return isoDay(ms) == text ? ms : undefined;
-}
-
-/** The range a query asks for: both days, or the last 30 days up to `to` (default today, UTC). */
+/**
+ * The range a query asks for (the summary's one rule, `loop/range.ts`): both days, or the last 30 days
+ * up to `to` (default today, UTC); or what is wrong with it.
+ */
 export function parseRange(query: URLSearchParams, now = Date.now()): SummaryRange | { error: string } {
-  const [from, to] = [query.get('from'), query.get('to')];
-  const toMs = to == null ? dayMs(isoDay(now)) : dayMs(to);
-  if (toMs == undefined) return { error: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
-  const fromMs = from == null ? toMs - 29 * DAY_MS : dayMs(from);
-  if (fromMs == undefined) return { error: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
-  if (fromMs > toMs) return { error: `from (${isoDay(fromMs)}) is after to (${isoDay(toMs)})` };
-  return { from: isoDay(fromMs), to: isoDay(toMs) };
+  try {
+    return checkRange({ from: query.get('from'), to: query.get('to') }, now);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /** The embedded assets, loaded at the first request for one: a server that never shows the page never reads them. */

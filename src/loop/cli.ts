@@ -9,7 +9,7 @@ import { acquireLock, dashboardToken, ensureDataDir, lockHolder } from './data-d
 import { openLoop } from './loop.js';
 import { migrate } from './migrations.js';
 import { reportTable } from './report-table.js';
-import { bearerToken, createApp, listen } from './serve.js';
+import { createApp, listen } from './serve.js';
 import { openStore } from './store.js';
 import { type Range, parseRange, summarize } from './summary.js';
 import type { Summary } from './summary-types.js';
@@ -87,7 +87,7 @@ async function serve(flags: ReturnType<typeof options>['values']): Promise<void>
     });
     const { token, created, file } = dashboardToken(dataDir);
     const hottok = process.env.HOTMART_HOTTOK || undefined;
-    const app = createApp({ loop, hottok, authorize: bearerToken(token) });
+    const app = createApp({ loop, hottok, token });
     const server = await listen(app, wanted, host).catch(async (error) => {
       await loop.close();
       throw error;

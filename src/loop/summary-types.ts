@@ -14,7 +14,7 @@ export interface Row {
   visits: number;
   /** `checkout` reports (departures) in the range. */
   checkouts: number;
-  /** Approved sales in the range whose `xcod` names a visit of this row. */
+  /** Sales (approved, or refunded after payment) in the range: in a row, those whose `xcod` names a visit of it; in `totals`, all. */
   sales: number;
   /** Those sales later refunded or charged back. */
   refunds: number;
@@ -57,7 +57,11 @@ export interface Summary {
   sources: (Row & { source: string | null; campaign: string | null })[];
   credit: Credit;
 
-  /** Headline figures for the whole range. */
+  /**
+   * Headline figures for the whole range: every visit and departure, and every sale, joined or not
+   * (so `totals.sales` is the sum of `credit`'s classes plus the joined sales no class checks: see
+   * docs/CONTRACT.md, "What the summary counts"). In the rows, a sale counts where its visit does.
+   */
   totals: Row & {
     /** Distinct visits whose attribution had an affiliate code. */
     visitsWithCode: number;

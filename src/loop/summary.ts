@@ -5,40 +5,14 @@
  * (`GROUPING SETS`), so a million visits are read once, not four times.
  */
 import type { Session } from './store.js';
+import { DAY_MS, MAX_DAYS, type Range, isoDay, parseRange } from './range.js';
 import type { Credit, CreditClass, CreditSale, Revenue, Row, Summary } from './summary-types.js';
 
-/** A range of UTC days, both ends included, as `YYYY-MM-DD`. */
-export interface Range {
-  from: string;
-  to: string;
-}
+export { MAX_DAYS, type Range, parseRange };
 
-const DAY_MS = 86_400_000;
-/** Ten years of days: enough for any question, and a bound on the `days` list. */
-export const MAX_DAYS = 3660;
 /** Rows per table, biggest first: the collect endpoint is public, so anyone can invent affiliate codes. */
 export const MAX_ROWS = 1000;
 const MAX_CREDIT_SALES = 500;
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function dayMs(value: string, name: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value + 'T00:00:00Z') : NaN;
-  if (Number.isNaN(ms) || isoDay(ms) != value) throw new RangeError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  return ms;
-}
-
-/**
- * The range asked for, checked: `to` defaults to today (UTC), `from` to 29 days before `to` (30 days
- * in all). Throws a `RangeError` naming the bad bound.
- */
-export function parseRange(asked: { from?: string | null; to?: string | null }, now = Date.now()): Range {
-  const to = asked.to ? dayMs(asked.to, 'to') : dayMs(isoDay(now), 'to');
-  const from = asked.from ? dayMs(asked.from, 'from') : to - 29 * DAY_MS;
-  if (from > to) throw new RangeError(`from (${isoDay(from)}) must not be after to (${isoDay(to)})`);
-  if ((to - from) / DAY_MS + 1 > MAX_DAYS) throw new RangeError(`the range must be at most ${MAX_DAYS} days, got ${(to - from) / DAY_MS + 1}`);
-  return { from: isoDay(from), to: isoDay(to) };
-}
 
 const CLASSES: readonly CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
 
@@ -112,8 +86,10 @@ const emptyCredit = (): Credit => ({ asCaptured: 0, lost: 0, otherAffiliate: 0, 
 const bySize = (a: Row, b: Row) => b.sales - a.sales || b.checkouts - a.checkouts || b.visits - a.visits;
 
 export async function summarize(session: Session, range: Range): Promise<Summary> {
-  const start = dayMs(range.from, 'from');
-  const end = dayMs(range.to, 'to') + DAY_MS;
+  // Checked again (a caller may pass any strings): the same rule as the API's.
+  const checked = parseRange(range);
+  const start = Date.parse(checked.from + 'T00:00:00Z');
+  const end = Date.parse(checked.to + 'T00:00:00Z') + DAY_MS;
   const results = await session.query<ResultRow>(SUMMARY_SQL, [range.from, range.to, new Date(start).toISOString(), new Date(end).toISOString()]);
 
   const affiliates = new Map<string, Row>();

@@ -93,11 +93,12 @@ describe('hotlinks-embed serve and report, embedded store', () => {
 
     expect((await send(origin + '/api/summary')).status).toBe(401);
     expect((await send(origin + '/api/summary', { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
-    expect((await send(origin + '/')).status).toBe(401);
-    expect(await send(origin + '/', { headers: { authorization: `Bearer ${token}` } })).toMatchObject({ status: 200, body: expect.stringContaining('hotlinks-embed is running') });
+    // The dashboard: the login form without the token, the page with it.
+    expect(await send(origin + '/')).toMatchObject({ status: 200, body: expect.stringContaining('name="token"') });
+    expect(await send(origin + '/', { headers: { authorization: `Bearer ${token}` } })).toMatchObject({ status: 200, body: expect.stringContaining('id="dashboard"') });
     expect(await send(origin + '/api/summary?from=2026-13-01', { headers: { authorization: `Bearer ${token}` } })).toMatchObject({
       status: 400,
-      body: 'from must be a date as YYYY-MM-DD, got "2026-13-01"',
+      body: JSON.stringify({ error: 'from must be a date as YYYY-MM-DD, got "2026-13-01"' }),
     });
     expect((await send(origin + '/nowhere')).status).toBe(404);
 
