@@ -132,7 +132,7 @@ async function checkServer(name, origin, { page, script }) {
     const { status, cookie, body } = await load(`${origin}/?a=${CODE}`);
     assert(status == 200, `status ${status}`);
     // On 127.0.0.1 the cookie is host-only (no Domain), as the script writes it there.
-    assert(cookie.startsWith(`hotlinks=1|${CODE}|`), `set-cookie: ${JSON.stringify(cookie)}`);
+    assert(cookie.startsWith(`hotlinks=2|${CODE}|`), `set-cookie: ${JSON.stringify(cookie)}`);
     assert(body.includes(page), `the page does not contain ${JSON.stringify(page)}:\n${body.slice(0, 2000)}`);
   });
   await expectThat(`${name}: POST /api/hotlinks with a report answers 204`, async () => {
@@ -150,7 +150,8 @@ async function checkServer(name, origin, { page, script }) {
 /**
  * A visitor lands on `url` with the affiliate code in Chromium, waits for React to hydrate the page,
  * and clicks the Buy button: no console error or warning, the button's tag as the server rendered
- * it, and the checkout URL (answered locally: nothing leaves the machine) carries the code.
+ * it, and the checkout URL (answered locally: nothing leaves the machine) carries the code and the
+ * visit id.
  */
 async function visitInChromium(name, url) {
   const executable = findChromium(process.env, TEST_BROWSERS);
@@ -181,7 +182,10 @@ async function visitInChromium(name, url) {
       // Lit's development build (Next picks it in development) says so once; it is not a problem of ours.
       const problems = messages.filter((line) => /^(error|warning|pageerror)/.test(line) && !/^warning: Lit is in dev mode\./.test(line));
       assert(!problems.length, `the console:\n${problems.join('\n')}`);
-      assert(checkouts[0] == `https://pay.hotmart.com/A72242240H?af=${CODE}&off=wlvonm69`, `checkout: ${checkouts.join(', ')}`);
+      // The visit id rides in xcod: the one the attribution cookie holds (its last field).
+      const stored = (await page.context().cookies()).find((cookie) => cookie.name == 'hotlinks');
+      const visit = decodeURIComponent(stored?.value ?? '').split('|')[5];
+      assert(visit && checkouts[0] == `https://pay.hotmart.com/A72242240H?af=${CODE}&xcod=${visit}&off=wlvonm69`, `checkout: ${checkouts.join(', ')}; cookie: ${stored?.value}`);
     });
   } finally {
     await browser.close();
@@ -252,7 +256,7 @@ const RECIPES = {
     await expectThat(`cloudflare-workers: a landing with ?a=${CODE} gets the attribution cookie`, async () => {
       const response = await server.fetch(new Request(`https://www.your-site.example/?a=${CODE}`, { headers: NAVIGATION }));
       const cookie = response.headers.get('set-cookie') ?? '';
-      assert(cookie.startsWith(`hotlinks=1|${CODE}|`) && cookie.includes('Domain=your-site.example'), `set-cookie: ${JSON.stringify(cookie)}`);
+      assert(cookie.startsWith(`hotlinks=2|${CODE}|`) && cookie.includes('Domain=your-site.example'), `set-cookie: ${JSON.stringify(cookie)}`);
     });
     await expectThat('cloudflare-workers: POST /api/hotlinks with a report answers 204', async () => {
       const response = await server.fetch(
