@@ -7,6 +7,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dashboardAssets, dashboardStyles } from './build/dashboard-plugin.mjs';
 import pruneDeclarations from './build/prune-declarations.mjs';
+import minifyCss from './build/minify-css-plugin.mjs';
 import reserveCss from './build/reserve-css-plugin.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,7 @@ const dropin = (input, file, format = 'iife') => ({
     flag(format == 'iife' ? 'script' : 'companion'),
     resolve({ browser: true }),
     typescript({ declaration: false, outDir: 'dist', compilerOptions: { rootDir: 'src', ...emitOnly } }),
+    minifyCss(),
     // The "unsafe" compressions assume what this code keeps to: no `this` in arrow-able functions,
     // no property read kept only for a getter's side effect, no comparisons of objects. The browser
     // suite and the Buy button's browser check run against these builds.
