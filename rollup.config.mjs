@@ -70,7 +70,8 @@ const dropin = (input, file, format = 'iife') => ({
     // suite and the Buy button's browser check run against these builds.
     terser({
       ecma: 2020,
-      module: false,
+      // A companion is an ES module: its top-level names are its own, to shorten (its exports keep theirs).
+      module: format == 'es',
       compress: { passes: 4, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, unsafe_comps: true },
       format: { comments: false, preamble: format == 'iife' ? COMPILE_HINT : undefined },
     }),

@@ -25,7 +25,7 @@ const EMAIL = /[^\s@/]+@[^\s@/]+\.[^\s@/]/;
 /** Unicode's compatibility forms folded (`＠` is `@`, `ｅｍａｉｌ` is `email`), accents dropped (`endereço`). */
 const folded = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
-export const isPersonal = (key: string, value: string) => {
+const isPersonal = (key: string, value: string) => {
   const words = folded(key)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -65,7 +65,7 @@ function withoutPersonalData(report: Report): Report {
   return { ...report, page: page.href, params, checkoutUrl };
 }
 
-export function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
+function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
   if (!options.collect && !options.datalayer) return;
   try {
     report = withoutPersonalData(report);
