@@ -65,8 +65,8 @@ function withoutPersonalData(report: Report): Report {
   return { ...report, page: page.href, params, checkoutUrl };
 }
 
+/** Sends `report` where `options` say (`reportEvent` calls it only when they name somewhere). */
 function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
-  if (!options.collect && !options.datalayer) return;
   try {
     report = withoutPersonalData(report);
   } catch {
