@@ -1,11 +1,11 @@
-// Minifies the stylesheets the drop-ins carry as text, with esbuild (as dashboard.css is): the one
-// template literal that ends each `*.styles.ts` module (the Buy button's, Lit's css`...`; the debug
-// panel's). The source keeps them readable; the scripts do not carry their indentation and comments.
-// Used by rollup.config.mjs.
+// Minifies the stylesheets the drop-ins carry as text, with esbuild (as dashboard.css is): the
+// template literal that ends each `*.styles.ts` module (the Buy button's, given to Lit's
+// `unsafeCSS(...)`; the debug panel's). The source keeps them readable; the scripts do not carry
+// their indentation and comments. Used by rollup.config.mjs.
 import { transformSync } from 'esbuild';
 
-/** The module's last template literal, then only its `;` and TypeScript's source map comment: the stylesheet. */
-const STYLESHEET = /`([^`]*)`(;?\s*(\/\/# sourceMappingURL=\S+\s*)?)$/;
+/** The module's last template literal, then only `)`, `;` and TypeScript's source map comment: the stylesheet. */
+const STYLESHEET = /`([^`]*)`(\)?;?\s*(\/\/# sourceMappingURL=\S+\s*)?)$/;
 
 export default function minifyCss() {
   return {
