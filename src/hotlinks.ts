@@ -52,7 +52,8 @@ export interface HotLinks {
 }
 
 export function startHotLinks(options: ResolvedOptions): HotLinks {
-  const browser = typeof document != 'undefined';
+  // The ESM package also runs in Node (SSR); a drop-in only ever runs in a browser.
+  const browser = DROPIN || typeof document != 'undefined';
   const state = attributionState(options, browser ? cookieStore(options) : null);
   const links = checkoutLinks(options, state);
   const decorator = linkDecorator(links.decorateUrl);

@@ -16,7 +16,7 @@ export function startOnce(options: () => ResolvedOptions): HotLinks {
   if (running) return running;
   // Browsers: one per page. Node (SSR): never kept, every request is someone else's.
   const started = startHotLinks(options());
-  if (typeof document != 'undefined') registry[KEY] = started;
+  if (DROPIN || typeof document != 'undefined') registry[KEY] = started;
   return started;
 }
 

@@ -5,11 +5,8 @@
  * site itself, are never touched.
  */
 import { type Attribution, HANDOFF, handoffValue } from '../attribution/attribution.js';
+import { matchesHost } from '../config/options.js';
 import type { ResolvedOptions } from '../config/validate.js';
-
-/** Whether `hostname` is one of `patterns`: a host name, or `*.example.com` for example.com and every subdomain of it. */
-export const matchesHost = (hostname: string, patterns: readonly string[]): boolean =>
-  patterns.some((pattern) => (pattern[0] == '*' ? hostname == pattern.slice(2) || hostname.endsWith(pattern.slice(1)) : hostname == pattern));
 
 /** `href` (as the page wrote it) when it leads to one of the producer's other sites, or `null`. */
 export function otherSite(href: string, options: ResolvedOptions): URL | null {

@@ -39,10 +39,14 @@ const regex = is<string>((v) => {
  * cookie stays on the page's own host unless `cookieDomain` names one (see `cookie-store.ts`), and
  * `*.` over one of them is no "other site of the producer's".
  */
-export const SHARED_HOSTS = ['kpages.online', 'greatpages.com.br', 'leadlovers.site'];
+export const SHARED_HOSTS = ['*.kpages.online', '*.greatpages.com.br', '*.leadlovers.site'];
+
+/** Whether `hostname` is one of `patterns`: a host name, or `*.example.com` for example.com and every subdomain of it. */
+export const matchesHost = (hostname: string, patterns: readonly string[]): boolean =>
+  patterns.some((pattern) => (pattern[0] == '*' ? hostname == pattern.slice(2) || hostname.endsWith(pattern.slice(1)) : hostname == pattern));
 
 /** `hostname` is one of `SHARED_HOSTS`, or under one. */
-export const onSharedHost = (hostname: string) => SHARED_HOSTS.some((shared) => hostname == shared || hostname.endsWith('.' + shared));
+export const onSharedHost = (hostname: string) => matchesHost(hostname, SHARED_HOSTS);
 
 /**
  * A host of the producer's, or `*.` and a domain of theirs: not `*.` over a public suffix (a generic

@@ -24,12 +24,12 @@ function followGoogle(decide: Decide) {
   const read = (command: unknown) => {
     if (Object.prototype.toString.call(command) != '[object Arguments]') return;
     const entry = command as { 0?: unknown; 1?: unknown; 2?: { ad_storage?: unknown } };
-    const kind = entry[1];
+    const update = entry[1] == 'update';
     const storage = entry[0] == 'consent' && entry[2]?.ad_storage;
     // A default after an update (a late-loading tag) does not undo the visitor's answer.
-    if (storage && (kind == 'update' || (kind == 'default' && !updated))) {
-      updated ||= kind == 'update';
-      decide(storage == 'granted', kind == 'update');
+    if (storage && (update || (entry[1] == 'default' && !updated))) {
+      updated ||= update;
+      decide(storage == 'granted', update);
     }
   };
   layer.forEach(read);
@@ -55,7 +55,5 @@ function followTcf(decide: Decide) {
   listen() || addEventListener('load', listen, { once: true });
 }
 
-export function followConsentTool(tool: string, decide: Decide): void {
-  if (tool == 'google') followGoogle(decide);
-  if (tool == 'tcf') followTcf(decide);
-}
+/** Each follower by the value of the `consent` setting that asks for it. */
+export { followGoogle as google, followTcf as tcf };

@@ -12,5 +12,5 @@ import * as tools from './consent-tools.js';
 
 export function followConsentTool(tool: string, decide: (granted: boolean, final: boolean) => void): void {
   if (tool != 'google' && tool != 'tcf') return;
-  companion('hotlinks-consent.js', 'the consent tool is not followed: nothing is stored', DROPIN || tools, (loaded) => loaded.followConsentTool(tool, decide));
+  companion('hotlinks-consent.js', 'the consent tool is not followed: nothing is stored', DROPIN || tools, (loaded) => loaded[tool](decide));
 }

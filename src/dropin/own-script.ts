@@ -5,8 +5,10 @@
  * would choose the settings and the origin of code run in the page. The getter of
  * `Document.prototype`, called directly, sees no such element; and only a real `<script>` counts.
  */
+import { documentProperty } from '../page/dom.js';
+
 export function ownScript(): HTMLScriptElement | null {
-  const current = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
+  const current = documentProperty('currentScript').get!.call(document);
   if (current instanceof HTMLScriptElement) return current;
   console.warn('[hotlinks] no <script> element of its own (a module? a loader?): default settings, no companion files');
   return null;

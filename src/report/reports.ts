@@ -25,7 +25,7 @@ const EMAIL = /[^\s@/]+@[^\s@/]+\.[^\s@/]/;
 /** Unicode's compatibility forms folded (`＠` is `@`, `ｅｍａｉｌ` is `email`), accents dropped (`endereço`). */
 const folded = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
-export const isPersonal = (key: string, value: string) => {
+const isPersonal = (key: string, value: string) => {
   const words = folded(key)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -33,9 +33,16 @@ export const isPersonal = (key: string, value: string) => {
   return [...words, words.join('')].some((word) => PERSONAL.test(word)) || EMAIL.test(folded(value));
 };
 
-/** A URL's path without segments that hold an e-mail address (`/obrigado/ana@x.com`). */
-const withoutEmailInPath = (url: URL) => {
-  url.pathname = url.pathname
+/**
+ * `href` without its personal parameters and without path segments that hold an e-mail address
+ * (`/obrigado/ana@x.com`). Without either, it stays byte for byte as it was: the producer's
+ * checkout URL as it went to checkout.
+ */
+function withoutPersonalUrl(href: string): string {
+  const url = new URL(href);
+  const personal = [...url.searchParams].filter(([key, value]) => isPersonal(key, value));
+  personal.forEach(([key]) => url.searchParams.delete(key));
+  const path = url.pathname
     .split('/')
     .map((segment) => {
       let text = segment;
@@ -47,26 +54,19 @@ const withoutEmailInPath = (url: URL) => {
       return EMAIL.test(folded(text)) ? '(removed)' : segment;
     })
     .join('/');
-};
+  if (!personal.length && path == url.pathname) return href;
+  url.pathname = path;
+  return url.href;
+}
 
 function withoutPersonalData(report: Report): Report {
   const params = Object.fromEntries(Object.entries(report.params).filter(([key, value]) => !isPersonal(key, value)));
-  const page = new URL(report.page);
-  withoutEmailInPath(page);
-  let { checkoutUrl } = report;
-  if (checkoutUrl) {
-    const url = new URL(checkoutUrl);
-    const personal = [...url.searchParams].filter(([key, value]) => isPersonal(key, value));
-    personal.forEach(([key]) => url.searchParams.delete(key));
-    withoutEmailInPath(url);
-    // Untouched, the producer's URL stays byte for byte as it went to checkout.
-    if (personal.length || url.pathname != new URL(checkoutUrl).pathname) checkoutUrl = url.href;
-  }
-  return { ...report, page: page.href, params, checkoutUrl };
+  const { page, checkoutUrl } = report;
+  return { ...report, page: withoutPersonalUrl(page), params, checkoutUrl: checkoutUrl && withoutPersonalUrl(checkoutUrl) };
 }
 
-export function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
-  if (!options.collect && !options.datalayer) return;
+/** Sends `report` where `options` say (`reportEvent` calls it only when they name somewhere). */
+function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | 'datalayer'>): void {
   try {
     report = withoutPersonalData(report);
   } catch {
