@@ -27,9 +27,14 @@ const CHECKOUT_HOSTS = ['pay.hotmart.com', 'payment.hotmart.com'];
 const MAX_BODY = 8 * 1024;
 
 /**
+ * @typedef {{ xcod?: string, af?: string, off?: string, src?: string, sck?: string, credited: string | null, price: number, currency: string }} SaleFacts
+ *   the checkout's tags, the affiliate Hotmart credits (`null`: none) and the price
+ */
+
+/**
  * The facts of a simulated sale, read from the checkout URL the preview shows, or why not.
  * @param {unknown} input the request's JSON
- * @returns {{ problem: string } | { xcod?: string, af?: string, off?: string, src?: string, sck?: string, credited: string | null, price: number, currency: string }}
+ * @returns {{ problem: string } | SaleFacts}
  */
 export function saleFacts(input) {
   if (!input || typeof input != 'object' || Array.isArray(input)) return { problem: 'the body must be a JSON object' };
@@ -70,6 +75,10 @@ export function saleFacts(input) {
  * The body of Hotmart's webhook (version 2.0.0, `PURCHASE_APPROVED`) for a sale with those facts,
  * shaped as Hotmart sends it: the product, a buyer (invented: the receiver keeps nothing of it),
  * the purchase with the checkout's origin (`xcod`: the visit) and offer, the affiliate credited.
+ */
+/**
+ * @param {SaleFacts} facts
+ * @param {number} [now]
  */
 export function simulatedDelivery({ xcod, off, src, sck, credited, price, currency }, now = Date.now()) {
   const transaction = `HP${randomBytes(5).readUIntBE(0, 5).toString().padStart(13, '0')}`;
