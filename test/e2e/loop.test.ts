@@ -59,8 +59,8 @@ describeInBrowser('the loop: from an affiliate link to a Hotmart sale in report 
       ['checkout', 'O95340038V', xcod],
     ]);
     // serve stored the visit and the departure under the code, before any sale.
-    await expect.poll(async () => row(await serve.summary(), 'O95340038V')).toEqual({ code: 'O95340038V', visits: 1, checkouts: 1, sales: 0, refunds: 0, revenue: {} });
-    const before = await serve.report();
+    let before!: Summary;
+    await expect.poll(async () => row((before = await serve.summary()), 'O95340038V')).toEqual({ code: 'O95340038V', visits: 1, checkouts: 1, sales: 0, refunds: 0, revenue: {} });
 
     // Hotmart's webhook: the purchase approved, with the checkout's xcod echoed in its origin and the
     // affiliate it credited.
