@@ -132,7 +132,7 @@ describeInBrowser('the demo', () => {
     const section = v.page.getByRole('region', { name: "Then Hotmart's webhook: simulate the sale" });
     await expect.poll(() => section.isVisible()).toBe(true);
     expect(await section.getByText('The sale is simulated: nothing is sent to Hotmart, and no Hotmart account is needed.').isVisible()).toBe(true);
-    expect(await section.getByRole('radio', { name: 'the affiliate this checkout carried, W3620259P (credited as captured)' }).isChecked()).toBe(true);
+    expect(await section.getByRole('radio', { name: 'the affiliate this checkout carried, W3620259P: the sale is credited as captured' }).isChecked()).toBe(true);
     await section.getByRole('button', { name: 'Simulate the Hotmart sale' }).click();
     const result = v.page.locator('#simulate-result');
     await expect.poll(() => result.textContent()).toBe("Sent: an approved sale of R$197.00, crediting W3620259P. The demo's loop server answered 200 kept.");
@@ -170,7 +170,7 @@ describeInBrowser('the demo', () => {
     expect((await creditClass('asCaptured')).slice(0, 3)).toEqual(['✓ Credited as captured', '1', 'R$197.00']);
 
     // Again, Hotmart crediting nobody this time: the credit check lists the sale as lost.
-    await section.getByRole('radio', { name: "no affiliate (the affiliate's credit is lost)" }).check();
+    await section.getByRole('radio', { name: "no affiliate: the affiliate's credit is lost" }).check();
     await section.getByRole('button', { name: 'Simulate the Hotmart sale' }).click();
     await expect.poll(() => result.textContent()).toBe("Sent: an approved sale of R$197.00, crediting no affiliate. The demo's loop server answered 200 kept.");
     const lost = JSON.parse((await v.page.locator('#payload pre').textContent())!);
