@@ -226,6 +226,13 @@ describeInBrowser('the demo', () => {
     expect(v.page.url()).toContain('/sales-page.html');
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => popup.count()).toBe(0);
+    // Both departures (the form, the widget) were reported to the demo's loop server, as on a real site.
+    const reported = () => v.posts.filter((post) => post.url == demo.url + 'collect').map((post) => JSON.parse(post.body!));
+    await expect.poll(() => reported().map((r) => [r.event, r.checkoutUrl?.includes('checkoutMode=2') ?? null])).toEqual([
+      ['attribution', null],
+      ['checkout', false],
+      ['checkout', true],
+    ]);
     // Nothing was sent to Hotmart, nor asked of it.
     expect(v.refused).toEqual([]);
     expect(v.checkouts).toEqual([]);
