@@ -25,7 +25,10 @@ export async function startLoopServer({ dataDir, port = 0, host = '127.0.0.1', e
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  // A caller that dies (a test run that crashed) does not leave serve running, holding its directory.
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
+  const exited = new Promise((resolve) => child.on('exit', (code) => (process.off('exit', orphaned), resolve(code))));
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
       output += chunk;
