@@ -90,8 +90,12 @@ async function openPostgres(url: string, schema: string | undefined): Promise<St
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 10_000,
-    options: [`-c work_mem=${WORK_MEM}`, schema && `-c search_path=${schema}`].filter(Boolean).join(' '),
+    ...(schema && { options: `-c search_path=${schema}` }),
   });
+  // Set on each new connection, not in the startup `options`: node-postgres takes a URL's own
+  // `?options=` (a search_path, a statement_timeout) over the pool's, which dropped it (the summary
+  // then sorted on disk, twice as slow). The pool runs this before handing the connection out.
+  pool.on('connect', (client) => void client.query(`SET work_mem = '${WORK_MEM}'`).catch(() => {}));
   // An idle connection the server drops (a restart) is reported here; unheard, it would end the process.
   pool.on('error', (error) => console.error(`hotlinks-embed: the PostgreSQL connection was lost (${error.message}); the next query reconnects`));
   try {
