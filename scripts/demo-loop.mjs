@@ -195,7 +195,9 @@ export async function startDemoLoop({ dataDir, port = 0, token, echo = false }) 
     } catch (error) {
       return json(response, 502, { error: `the demo's loop server did not answer: ${error.message}` });
     }
-    return json(response, answer.status == 200 ? 200 : 502, { answer, webhook: facts.webhook, dashboard: facts.dashboard, delivery });
+    const sent = { answer, webhook: facts.webhook, dashboard: facts.dashboard, delivery };
+    if (answer.status != 200) return json(response, 502, { error: `the demo's loop server answered ${answer.status}: ${answer.body}`, ...sent });
+    return json(response, 200, sent);
   }
 
   return {
