@@ -4,30 +4,29 @@
  * Like the widget, it opens a `hotmart-fb` link's checkout (its href, which HotLinks has given the
  * affiliate code) in a pop-up over the page; here the pop-up shows the demo's checkout preview.
  */
-addEventListener(
-  'hotlinks-checkout',
-  (event) => {
-    if (!event.target.closest?.('a.hotmart-fb')) return;
-    // The widget keeps the visitor on the page, and the demo's other stand-in (demo-checkout.js,
-    // which would open the preview in place of the page) is not needed.
-    event.preventDefault();
-    event.stopPropagation();
-    const dialog = document.createElement('dialog');
-    dialog.className = 'standin-widget';
-    dialog.setAttribute('aria-label', "Checkout (stand-in for Hotmart's widget)");
-    const bar = dialog.appendChild(document.createElement('div'));
-    bar.className = 'bar';
-    bar.append("Stand-in for Hotmart's checkout widget (demo only)");
-    const close = bar.appendChild(document.createElement('button'));
-    close.className = 'action';
-    close.textContent = 'Close';
-    close.addEventListener('click', () => dialog.close());
-    const frame = dialog.appendChild(document.createElement('iframe'));
-    frame.title = 'Checkout preview';
-    frame.src = '/checkout-preview?url=' + encodeURIComponent(event.detail.url);
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
-  },
-  true,
-);
+// Like the widget, it acts on the click itself: the `hotlinks-checkout` event before it is not
+// cancelled, so the departure is reported as on your site. The snippet's own `onclick="return false;"`
+// already keeps the page from following the link (and demo-checkout.js from opening the preview in
+// its place).
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a.hotmart-fb');
+  if (!link) return;
+  event.preventDefault();
+  const dialog = document.createElement('dialog');
+  dialog.className = 'standin-widget';
+  dialog.setAttribute('aria-label', "Checkout (stand-in for Hotmart's widget)");
+  const bar = dialog.appendChild(document.createElement('div'));
+  bar.className = 'bar';
+  bar.append("Stand-in for Hotmart's checkout widget (demo only)");
+  const close = bar.appendChild(document.createElement('button'));
+  close.className = 'action';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => dialog.close());
+  const frame = dialog.appendChild(document.createElement('iframe'));
+  frame.title = 'Checkout preview';
+  // The link as the widget reads it: its href, which HotLinks has given the affiliate code.
+  frame.src = '/checkout-preview?' + new URLSearchParams({ url: link.href, lang: document.documentElement.lang });
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+});

@@ -41,7 +41,8 @@ export async function startProducerServer({ port = 8788, host = '127.0.0.1', coo
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return res.end(JSON.stringify(received));
     }
-    if (path == '/api/hotlinks') return collect(req, res);
+    // The demo's own pages (served below) send theirs to /collect, where npm start's loop server takes them.
+    if (path == '/api/hotlinks' || path == '/collect') return collect(req, res);
     hotlinks(req, res, () =>
       serveExamples(req, res).catch((error) => {
         console.error(error);

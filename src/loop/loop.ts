@@ -79,6 +79,12 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
       onError(new Error(`a Hotmart delivery is in the journal but not yet in the store (it is tried again): ${(error as Error).message}`));
       retry ??= setTimeout(applyUnapplied, RETRY_MS);
     });
+  /**
+   * The application of the last delivery answered: a summary waits for it, so a delivery answered
+   * `kept` is in the next summary (reports are written before their answer already). Only what was
+   * answered before: a steady stream of deliveries cannot hold a summary back.
+   */
+  let lastApplied: Promise<void> = Promise.resolve();
   const applyUnapplied = () => {
     retry = undefined;
     const waiting = unapplied;
@@ -93,9 +99,12 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
       const entry = { at: now(), delivery };
       await journal.append(entry);
       // After the answer: the journal already holds it, whatever happens to this write.
-      void apply(entry);
+      lastApplied = apply(entry);
     },
-    summary: (range) => summarize(store, range),
+    async summary(range) {
+      await lastApplied;
+      return summarize(store, range);
+    },
     async settled() {
       await reports.idle();
       await deliveries.idle();

@@ -141,6 +141,8 @@ describeInBrowser('the dashboard', () => {
     await v.page.getByText(en.chart.tableToggle).click();
 
     await saveScreenshot('dashboard.png', await v.page.screenshot({ fullPage: true, animations: 'disabled' }));
+    // The guides' picture of the credit check (docs/guide.md; README.pt-BR.md has the Portuguese one, below).
+    await saveScreenshot('credit-check.png', await v.page.locator('#credit').screenshot({ animations: 'disabled' }));
     // The refused login is a 401 document, which Chromium notes on the console; nothing else is there.
     clean(v, launch, [/^error: Failed to load resource: the server responded with a status of 401/]);
   });
@@ -219,7 +221,8 @@ describeInBrowser('the dashboard', () => {
     await expect.poll(() => alert.textContent()).toBe('The numbers could not be loaded (500: the summary could not be computed). Try again');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => launch.errors.length).toBe(2);
-    expect(await v.page.locator('#dashboard').getAttribute('data-state')).toBe('failed');
+    // The page draws the failure once the answer has arrived, a moment after the server counted it.
+    await expect.poll(() => v.page.locator('#dashboard').getAttribute('data-state')).toBe('failed');
     clean(v, launch, [/^error: Failed to load resource: the server responded with a status of 500/]);
   });
 
@@ -236,6 +239,7 @@ describeInBrowser('the dashboard', () => {
     expect(await cells(v.page.locator('#credit .table-scroll').nth(1).locator('tbody tr').first())).toEqual([
       'HP1739201874', '27 de fev. de 2030, 11:32', '✕ Afiliado perdido', 'O95340038V', 'nenhum', 'R$ 197,00',
     ]);
+    await saveScreenshot('credit-check-pt-BR.png', await v.page.locator('#credit').screenshot({ animations: 'disabled' }));
     const sentences = (messages: object): string[] =>
       Object.values(messages).flatMap((value) => (typeof value == 'string' ? [value] : value && typeof value == 'object' ? sentences(value) : []));
     const shown = await v.page.locator('body').innerText();

@@ -1,10 +1,14 @@
 /**
  * The demo (`npm start`): its pages, clicked through in a real browser the way the README says,
- * from an affiliate's link to the checkout preview. These tests also take the README's screenshots.
+ * from an affiliate's link to the checkout preview, and on to a simulated Hotmart sale on the
+ * dashboard of the demo's own loop server (`hotlinks-embed serve`, here on a copy of the migrated
+ * store). These tests also take the README's screenshots.
  */
-import type { BrowserContextOptions } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { BrowserContextOptions, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemoServer } from '../../scripts/serve.mjs';
+import { storeCopy } from './harness/loop';
 import { saveScreenshot } from './harness/screenshots';
 import { describeInBrowser, useBrowser } from './harness/suite';
 import { boxes, defineAndRender, holdDefine } from './harness/upgrade';
@@ -27,13 +31,22 @@ function fixedRandom() {
   };
 }
 
+/** The demo loop server's dashboard token here (`npm start` makes one and keeps it in its data directory). */
+const DEMO_TOKEN = 'demo-e2e-token-5b7c19';
+
 describeInBrowser('the demo', () => {
   const t = useBrowser();
-  let demo: { url: string; close(): Promise<void> };
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let loopData: string;
   beforeAll(async () => {
-    demo = await startDemoServer({ port: 0 });
+    loopData = await storeCopy();
+    demo = await startDemoServer({ port: 0, loop: { dataDir: loopData, token: DEMO_TOKEN } });
+    if (!demo.loop) throw new Error(`the demo's loop server did not start: ${demo.loopProblem}`);
   });
-  afterAll(() => demo?.close());
+  afterAll(async () => {
+    await demo?.close();
+    rmSync(loopData, { recursive: true, force: true });
+  });
 
   const visit = async (): Promise<Visitor> => {
     const v = await t.visitor(SCREEN);
@@ -75,10 +88,10 @@ describeInBrowser('the demo', () => {
     expect(await v.page.textContent('#url')).toBe(expected);
     const rows = await v.page.$$eval('#params tr', (trs: HTMLTableRowElement[]) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
     expect(rows).toEqual([...new URL(expected).searchParams]);
-    // Answered locally: the checkout event was cancelled and nothing went to Hotmart.
-    expect(v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, true]]);
+    // Answered locally: the checkout event went through (and was reported), the navigation was
+    // stopped, and nothing went to Hotmart.
+    expect(v.events.filter((e) => e.type == 'hotlinks-checkout').map((e) => [e.detail.url, e.cancelled])).toEqual([[expected, false]]);
     expect(v.checkouts).toEqual([]);
-    await shoot(v, 'checkout-preview.png');
 
     await v.page.goBack();
     await expect.poll(() => fact(v, 'affiliate')).toBe('O95340038V');
@@ -97,6 +110,79 @@ describeInBrowser('the demo', () => {
     expect(shown).toEqual(['Q100328287K', `https://pay.hotmart.com/A12345678B?af=Q100328287K&xcod=${await v.visit()}&off=demo2024`]);
     expect(v.errors).toEqual([]);
     expect(v.refused).toEqual([]);
+  });
+
+  it('checkout preview: "Simulate the Hotmart sale" sends the demo loop server the webhook for that checkout; its dashboard shows the sale as captured beside the visit and the departure the page reported, then one Hotmart credited to nobody as lost', async () => {
+    const v = await t.visitor(SCREEN);
+    // The loop server dates visits and sales by its own clock: the page's "last 30 days" must be today's.
+    await v.context.clock.setFixedTime(Date.now());
+    await v.page.addInitScript(fixedRandom);
+    await v.page.goto(demo.url + '?a=W3620259P&utm_source=newsletter&utm_campaign=demo-sale');
+    await expect.poll(() => fact(v, 'affiliate')).toBe('W3620259P');
+    await v.page.locator('#buy').getByRole('link').click();
+    await v.page.waitForURL(/\/checkout-preview\?url=/);
+    const visit = await v.visit();
+    // The page reported the visit and the departure to the demo's loop server (data-collect="/collect").
+    const reported = v.posts.filter((post) => post.url == demo.url + 'collect').map((post) => JSON.parse(post.body!));
+    expect(reported.map((r) => [r.event, r.affiliate, r.visit])).toEqual([
+      ['attribution', 'W3620259P', visit],
+      ['checkout', 'W3620259P', visit],
+    ]);
+
+    const section = v.page.getByRole('region', { name: "Then Hotmart's webhook: simulate the sale" });
+    await expect.poll(() => section.isVisible()).toBe(true);
+    expect(await section.getByText('The sale is simulated: nothing is sent to Hotmart, and no Hotmart account is needed.').isVisible()).toBe(true);
+    expect(await section.getByRole('radio', { name: 'the affiliate this checkout carried, W3620259P: the sale is credited as captured' }).isChecked()).toBe(true);
+    await section.getByRole('button', { name: 'Simulate the Hotmart sale' }).click();
+    const result = v.page.locator('#simulate-result');
+    await expect.poll(() => result.textContent()).toBe("Sent: an approved sale of R$197.00, crediting W3620259P. The demo's loop server answered 200 kept.");
+    // What was sent: Hotmart's webhook for this checkout (its xcod, af and offer; the button's price).
+    const sent = JSON.parse((await v.page.locator('#payload pre').textContent())!);
+    expect(sent).toMatchObject({
+      event: 'PURCHASE_APPROVED',
+      version: '2.0.0',
+      data: {
+        affiliates: [{ affiliate_code: 'W3620259P' }],
+        purchase: { status: 'APPROVED', origin: { xcod: visit }, offer: { code: 'demo2024' }, price: { value: 197, currency_value: 'BRL' } },
+      },
+    });
+    const dashboardLine = v.page.locator('#dashboard');
+    expect(await dashboardLine.textContent()).toBe(
+      `Open the dashboard (a new tab) and log in with the demo's dashboard token, ${DEMO_TOKEN}, which npm start printed too. The sale is in its credit check.`,
+    );
+    await shoot(v, 'checkout-preview.png');
+    // Nothing was asked of Hotmart.
+    expect(v.checkouts).toEqual([]);
+    expect(v.refused).toEqual([]);
+
+    // The link opens the dashboard, which asks for the token the preview shows.
+    const [tab] = await Promise.all([v.context.waitForEvent('page'), dashboardLine.getByRole('link', { name: 'Open the dashboard' }).click()]);
+    expect(tab.url()).toBe(demo.loop!.dashboard);
+    await tab.getByLabel('Dashboard token').fill(DEMO_TOKEN);
+    await tab.getByRole('button', { name: 'Log in' }).click();
+    await tab.waitForSelector('#dashboard[data-state="ready"]');
+    const cells = (row: Locator) => row.locator('th, td').allInnerTexts();
+    const affiliateRow = tab.locator('#affiliates tbody tr').filter({ has: tab.getByRole('rowheader', { name: 'W3620259P', exact: true }) });
+    expect(await cells(affiliateRow)).toEqual(['W3620259P', '1', '1', '100%', '1', '100%', '0', 'R$197.00']);
+    const campaignRow = tab.locator('#campaigns tbody tr').filter({ has: tab.getByRole('cell', { name: 'demo-sale', exact: true }) });
+    expect(await cells(campaignRow)).toEqual(['newsletter', 'demo-sale', '1', '1', '100%', '1', '100%', '0', 'R$197.00']);
+    const creditClass = (name: string) => cells(tab.locator(`table.classes tr[data-class="${name}"]`));
+    expect((await creditClass('asCaptured')).slice(0, 3)).toEqual(['✓ Credited as captured', '1', 'R$197.00']);
+
+    // Again, Hotmart crediting nobody this time: the credit check lists the sale as lost.
+    await section.getByRole('radio', { name: "no affiliate: the affiliate's credit is lost" }).check();
+    await section.getByRole('button', { name: 'Simulate the Hotmart sale' }).click();
+    await expect.poll(() => result.textContent()).toBe("Sent: an approved sale of R$197.00, crediting no affiliate. The demo's loop server answered 200 kept.");
+    const lost = JSON.parse((await v.page.locator('#payload pre').textContent())!);
+    expect(lost.data.affiliates).toEqual([]);
+    await tab.reload();
+    await tab.waitForSelector('#dashboard[data-state="ready"]');
+    expect((await creditClass('lost')).slice(0, 3)).toEqual(['✕ Affiliate lost', '1', 'R$197.00']);
+    const listed = await cells(tab.locator('#credit .table-scroll').nth(1).locator('tbody tr'));
+    expect([listed[0], listed[2], listed[3], listed[4], listed[5]]).toEqual([lost.data.purchase.transaction, '✕ Affiliate lost', 'W3620259P', 'none', 'R$197.00']);
+    expect(await cells(affiliateRow)).toEqual(['W3620259P', '1', '1', '100%', '2', '200%', '0', 'R$394.00']);
+    expect(v.errors).toEqual([]);
+    expect(v.console.filter((line) => /^(error|warning)/.test(line))).toEqual([]);
   });
 
   it('index: a forged code is ignored', async () => {
@@ -134,9 +220,19 @@ describeInBrowser('the demo', () => {
     await expect.poll(() => popup.isVisible()).toBe(true);
     const frame = v.page.frameLocator('dialog.standin-widget iframe');
     await expect.poll(() => frame.locator('#url').textContent()).toBe(`https://pay.hotmart.com/A12345678B?checkoutMode=2&${tags}`);
+    // The preview speaks the sales page's Portuguese, its simulated sale too.
+    await expect.poll(() => frame.getByRole('button', { name: 'Simular a venda na Hotmart' }).isVisible()).toBe(true);
+    expect(await frame.getByText('A venda é simulada: nada é enviado à Hotmart').isVisible()).toBe(true);
     expect(v.page.url()).toContain('/sales-page.html');
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => popup.count()).toBe(0);
+    // Both departures (the form, the widget) were reported to the demo's loop server, as on a real site.
+    const reported = () => v.posts.filter((post) => post.url == demo.url + 'collect').map((post) => JSON.parse(post.body!));
+    await expect.poll(() => reported().map((r) => [r.event, r.checkoutUrl?.includes('checkoutMode=2') ?? null])).toEqual([
+      ['attribution', null],
+      ['checkout', false],
+      ['checkout', true],
+    ]);
     // Nothing was sent to Hotmart, nor asked of it.
     expect(v.refused).toEqual([]);
     expect(v.checkouts).toEqual([]);

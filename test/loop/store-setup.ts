@@ -24,7 +24,8 @@ declare module 'vitest' {
 
 export const postgresRequired = () => process.env.HOTLINKS_POSTGRES_REQUIRED == '1';
 
-async function embeddedTemplate(): Promise<string> {
+/** The migrated template (made here when missing): the store suite copies it, and the browser suite starts `serve` on copies of it. */
+export async function embeddedTemplate(): Promise<string> {
   const pglite = JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version;
   const key = createHash('sha256').update(pglite).update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
   const dir = join('node_modules/.cache/hotlinks-embed', `pglite-template-${key}`);

@@ -74,6 +74,8 @@ const PACKED = [
   'dist/hotlinks.js.map',
   'dist/loop/cli.js',
   'dist/loop/cli.js.map',
+  'dist/loop/dashboard-assets-[hash].js',
+  'dist/loop/dashboard-assets-[hash].js.map',
   'dist/sri.json',
   'docs/CONTRACT.md',
   'package.json',
@@ -81,7 +83,7 @@ const PACKED = [
 ];
 
 it('the tarball holds exactly the listed files', { timeout: 60_000 }, () => {
-  const packed = packedFiles().map((file) => file.replace(/^(dist\/esm\/chunks\/.+)-[\w-]{8}(\.js(\.map)?)$/, '$1-[hash]$2'));
+  const packed = packedFiles().map((file) => file.replace(/^(dist\/(esm\/chunks|loop)\/.+)-[\w-]{8}(\.js(\.map)?)$/, '$1-[hash]$3'));
   expect(packed).toEqual(PACKED);
   expect([...PACKED].sort(), 'PACKED is kept sorted').toEqual(PACKED);
 });
