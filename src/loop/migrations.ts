@@ -77,7 +77,9 @@ SELECT
   bool_or(event IN ${PAID}) AS paid,
   bool_or(event = 'PURCHASE_REFUNDED') AS refunded,
   bool_or(event = 'PURCHASE_CHARGEBACK') AS charged_back,
-  COALESCE(min(approved_at), min(created_at) FILTER (WHERE event IN ${PAID})) AS approved_at,
+  -- A paid delivery that names neither its approval nor its creation is dated by its arrival: never
+  -- a sale without a day, which no range would ever count.
+  COALESCE(min(approved_at), min(COALESCE(created_at, received_at)) FILTER (WHERE event IN ${PAID})) AS approved_at,
   (array_agg(value ORDER BY event NOT IN ${APPROVAL}, created_at, delivery) FILTER (WHERE value IS NOT NULL))[1] AS value,
   (array_agg(currency ORDER BY event NOT IN ${APPROVAL}, created_at, delivery) FILTER (WHERE value IS NOT NULL))[1] AS currency,
   (array_agg(xcod ORDER BY event NOT IN ${APPROVAL}, created_at, delivery) FILTER (WHERE xcod IS NOT NULL))[1] AS xcod,

@@ -245,6 +245,21 @@ describe.each(storeKinds)('the store, %s', (kind) => {
       await end(loop);
     });
 
+    it('dates a paid delivery that names neither its approval nor its creation by its arrival, so it is counted', async () => {
+      const loop = await loopAt({ now: T0 - 3 * DAY });
+      const body = delivery({ id: 'undated', transaction: 'HP1', value: 297 });
+      const purchase = (body.data as { purchase: Record<string, unknown> }).purchase;
+      delete body.creation_date;
+      delete purchase.approved_date;
+      const parsed = parseDelivery(body);
+      if (!('delivery' in parsed)) throw new Error(JSON.stringify(parsed));
+      await loop.onDelivery(parsed.delivery);
+      const s = await summary(loop);
+      expect(s.totals).toMatchObject({ sales: 1, revenue: { BRL: 297 } });
+      expect(s.days.find((day) => day.sales)).toMatchObject({ date: '2026-11-17', sales: 1 });
+      await end(loop);
+    });
+
     it('does not count a purchase that was never paid (canceled, expired, a billet printed)', async () => {
       const loop = await loopAt();
       for (const [i, event] of ['PURCHASE_CANCELED', 'PURCHASE_EXPIRED', 'PURCHASE_BILLET_PRINTED', 'PURCHASE_PROTEST'].entries()) {
