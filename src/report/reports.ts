@@ -6,32 +6,10 @@
  */
 import type { Attribution } from '../attribution/attribution.js';
 import type { ResolvedOptions } from '../config/validate.js';
+import { hasEmail, isPersonal } from './personal-data.js';
 import type { Report } from './report-schema.js';
 
 export type { Report };
-
-/**
- * Words in parameter names that carry a buyer's personal data (Hotmart's checkout prefill, and the
- * usual Portuguese, Spanish and English names). A name is split into words (`cpf_cnpj`,
- * `telefone-celular`, `firstName`, `nome completo`) and each word, and the whole name, compared
- * lowercase: `EMAIL`, `e-mail`, `phone_number`, `Nome` and `whats` are all caught. GA4 and LGPD both
- * forbid sending them.
- */
-const PERSONAL =
-  /^(name|nome|nombre|firstname|lastname|fullname|sobrenome|apellido|e?mail|emailaddress|correo|doc|document|documento|cpf|cnpj|rg|dni|zip|zipcode|cep|postalcode|phone|phoneac|phonenumber|tel|telefone|telefono|celular|mobile|whats|whatsapp|zap|address|endereco|direccion|rua|street|city|cidade|ciudad|bairro|state|estado|birth|birthday|birthdate|nascimento|aniversario|dob|ip)$/;
-/** A value that is an e-mail address, in any parameter (`utm_content=ana@x.com`), written in any width (`ana＠x.com`). */
-const EMAIL = /[^\s@/]+@[^\s@/]+\.[^\s@/]/;
-
-/** Unicode's compatibility forms folded (`＠` is `@`, `ｅｍａｉｌ` is `email`), accents dropped (`endereço`). */
-const folded = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-
-const isPersonal = (key: string, value: string) => {
-  const words = folded(key)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/);
-  return [...words, words.join('')].some((word) => PERSONAL.test(word)) || EMAIL.test(folded(value));
-};
 
 /**
  * `href` without its personal parameters and without path segments that hold an e-mail address
@@ -51,7 +29,7 @@ function withoutPersonalUrl(href: string): string {
       } catch {
         /* not percent-encoded text: as it is */
       }
-      return EMAIL.test(folded(text)) ? '(removed)' : segment;
+      return hasEmail(text) ? '(removed)' : segment;
     })
     .join('/');
   if (!personal.length && path == url.pathname) return href;

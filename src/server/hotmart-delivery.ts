@@ -5,6 +5,7 @@
  * the schema below is the list of what is kept, and zod drops the rest.
  */
 import { z } from 'zod';
+import { hasEmail } from '../report/personal-data.js';
 
 /** What the loop keeps of one delivery. No personal data: ids, dates, money, tracking tags, an affiliate code. */
 export interface Delivery {
@@ -21,7 +22,11 @@ export interface Delivery {
   /** `data.purchase.price.value` and `.currency_value`, both or neither. */
   value: number | null;
   currency: string | null;
-  /** `data.purchase.origin.xcod` (or `xcode`): the checkout's own `xcod`, the visit id when our script set it. */
+  /**
+   * `data.purchase.origin.xcod` (or `xcode`): the checkout's own `xcod`, the visit id when our script
+   * set it. One that holds an e-mail address (a producer's own lead tracking) is the buyer's personal
+   * data and never a visit id of ours: it is not kept, and the sale is unjoined.
+   */
   xcod: string | null;
   /** The first `data.affiliates[].affiliate_code`: the affiliate Hotmart credited. */
   affiliate: string | null;
@@ -85,6 +90,9 @@ const dataSchema = z.object({
 
 const affiliateCode = tag(64);
 
+/** A checkout tag as kept: not one that holds an e-mail address. */
+const keptTag = (tag: string | null) => (tag && hasEmail(tag) ? null : tag);
+
 /** The credited affiliate: the first entry with a well-formed `affiliate_code`. */
 function creditedAffiliate(affiliates: unknown[] | null | undefined): string | null {
   for (const entry of affiliates ?? []) {
@@ -123,7 +131,7 @@ export function parseDelivery(json: unknown): { delivery: Delivery } | { ignored
       approvedAt: purchase.approved_date ?? null,
       value: purchase.price?.value ?? null,
       currency: purchase.price?.currency_value ?? null,
-      xcod: purchase.origin?.xcod ?? purchase.origin?.xcode ?? null,
+      xcod: keptTag(purchase.origin?.xcod ?? purchase.origin?.xcode ?? null),
       affiliate: creditedAffiliate(affiliates),
       // A bump naming itself as its parent is its own order.
       parent: bump == purchase.transaction ? null : bump,

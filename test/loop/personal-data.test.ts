@@ -16,7 +16,9 @@ import { listen, send } from '../server/http';
 import { BUYER, HOTTOK, delivery } from './fixtures';
 import { hasStore, openTestStore, storeKinds } from './stores';
 
-const PERSONAL = [BUYER.email, BUYER.name, BUYER.lastName, BUYER.cpf, BUYER.phone, BUYER.street];
+/** The buyer's e-mail as a full-width `＠` writes it (a tag can carry it so). */
+const WIDE_EMAIL = BUYER.email.replace('@', '＠');
+const PERSONAL = [BUYER.email, WIDE_EMAIL, BUYER.name, BUYER.lastName, BUYER.cpf, BUYER.phone, BUYER.street];
 const STORED = ['HPPERSONAL0001', 'xcod-personal-data-test'];
 
 function filesUnder(dir: string): string[] {
@@ -45,6 +47,11 @@ describe.each(storeKinds)('personal data, %s store', (kind) => {
       for (const [i, event] of events.entries()) {
         const body = JSON.stringify(delivery({ id: `personal-${i}`, event, transaction: STORED[0], origin: { xcod: STORED[1], sck: BUYER.email }, hottokInBody: true }));
         expect((await send(origin + '/hotmart/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200);
+      }
+      // A producer's own lead tracking may put the buyer's e-mail in xcod (in any width): never a visit id of ours.
+      for (const [i, tags] of [{ xcod: BUYER.email }, { xcode: WIDE_EMAIL }].entries()) {
+        const body = JSON.stringify(delivery({ id: `personal-xcod-${i}`, transaction: `HPXCOD000${i}`, origin: tags }));
+        expect((await send(origin + '/hotmart/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'x-hotmart-hottok': HOTTOK }, body })).status).toBe(200);
       }
       await loop.settled();
       // The journal as the deliveries left it, before the stop empties it.
