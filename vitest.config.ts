@@ -27,7 +27,7 @@ const productionDependencies = (): Plugin => ({
  * Files that need a page of their own: they register custom elements (a tag, once defined, stays
  * defined for the page), run the built drop-ins with their own Lit, or re-import the sources.
  */
-const ISOLATED = ['test/faults/**/*.test.ts', 'test/button/define.test.ts'];
+const ISOLATED = ['test/faults/**/*.test.ts', 'test/dropin/built.test.ts', 'test/dropin/element-taken.test.ts', 'test/page/page-apis.test.ts', 'test/button/define.test.ts'];
 
 /** A happy-dom project: the page is https://www.shop.example/, the options compiled as the build does. */
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
@@ -51,7 +51,7 @@ export default defineConfig({
     maxWorkers: 3,
     projects: [
       unit({
-        // One page per worker, shared by the files it runs: test/core/page.ts's usePage() gives each
+        // One page per worker, shared by the files it runs: test/support/page.ts's usePage() gives each
         // test a fresh page and removes what HotLinks added, so the files need not pay for a new one.
         name: 'unit',
         include: ['test/**/*.test.ts'],

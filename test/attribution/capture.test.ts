@@ -19,7 +19,7 @@ import {
   start,
   usePage,
   VISIT,
-} from '../core/page';
+} from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 /** The checkout link's href once the visitor presses it. */

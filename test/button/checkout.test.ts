@@ -1,7 +1,7 @@
 /** Leaving for checkout: the `hotlinks-checkout` event, cancelling it, and a URL that is always current. */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../core/page';
+import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../support/page';
 import { button, clickAndFollow, mount, recordCheckouts, rendered, startCore } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';

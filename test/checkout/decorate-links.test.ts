@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutDetail } from '../../src/page/events';
 import { otherLinks } from '../fixtures/corpus';
-import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, usePage } from '../core/page';
+import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, usePage } from '../support/page';
 
 const LANDING = `/curso?a=${CODE}&utm_source=fb`;
 const ADDED = `af=${CODE}&utm_source=fb`;

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { attributeName, optionNames, optionsFromDataset } from '../../src/config/validate';
 import { startDropin } from '../../src/dropin/start';
 import { init } from '../../src/instance';
-import { CODE, DAY, cookie, setUrl, usePage } from '../core/page';
+import { CODE, DAY, cookie, setUrl, usePage } from '../support/page';
 
 interface Row {
   attribute: string;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { attributionCookie, resolveServerOptions } from '../../src/server/index';
-import { CODE, DAY, ORIGIN, click, cookie, reload, usePage } from '../core/page';
+import { CODE, DAY, ORIGIN, click, cookie, reload, usePage } from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const T = Date.UTC(2026, 10, 24, 12, 0, 0);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, click, setUrl, settle, stubCookie, usePage, VISIT } from '../core/page';
-import { runDropin } from './built';
+import { CODE, ORIGIN, click, setUrl, settle, stubCookie, usePage, VISIT } from '../support/page';
+import { runDropin } from '../support/built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 

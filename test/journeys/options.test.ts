@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { init } from '../../src/instance';
-import { CODE, ORIGIN, cookie, press, recordConsole, setUrl, usePage } from '../core/page';
-import { loadDropin, pageApi } from './act';
+import { CODE, ORIGIN, cookie, press, recordConsole, setUrl, usePage } from '../support/page';
+import { loadDropin, pageApi } from '../support/act';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const LANDING = `/curso?a=${CODE}&utm_source=fb&gclid=Cj0KCQ`;

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { type Report, attributionCookie, fetchCollectHandler, fetchMiddleware, nodeCollectHandler, nodeMiddleware, resolveServerOptions } from '../../src/server/index';
 import { VISIT } from '../fixtures/visit';
-import { anyText, hash, landingQuery } from '../property/arbitraries';
+import { anyText, hash, landingQuery } from '../support/arbitraries';
 import { type Answer, BEACON, collectReceivers, listen, pageLoad, postReport, send, REPORT } from './http';
 
 const CODE = 'O95340038V';

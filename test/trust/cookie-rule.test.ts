@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { cookieStore } from '../../src/attribution/cookie-store';
-import { CODE, DAY, OTHER_CODE, options, VISIT } from '../core/page';
-import { FakeJar } from './fake-jar';
+import { CODE, DAY, OTHER_CODE, options, VISIT } from '../support/page';
+import { FakeJar } from '../attribution/fake-jar';
 
 const NOW = Date.now();
 const value = (affiliate: string, capturedAt = NOW - DAY, params: Record<string, string> = {}) =>

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, DAY, ORIGIN, OTHER_CODE, click, cookie, setUrl, start, usePage, VISIT } from '../core/page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, click, cookie, setUrl, start, usePage, VISIT } from '../support/page';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const MIN = 60_000;

@@ -4,7 +4,7 @@
  * parameter is called or wherever an e-mail address hides.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CODE, ORIGIN, click, reload, setUrl, start, usePage } from '../core/page';
+import { CODE, ORIGIN, click, reload, setUrl, start, usePage } from '../support/page';
 import { clickAndFollow, mount, startCore } from '../button/button';
 
 interface Sent {

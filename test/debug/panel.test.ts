@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { debugFacts } from '../../src/debug/panel';
-import { CODE, DAY, setUrl, start, usePage } from '../core/page';
+import { CODE, DAY, setUrl, start, usePage } from '../support/page';
 
 const NOW = Date.UTC(2027, 1, 4, 12);
 /** `{ key: value }` of the facts, and their labels in order. */

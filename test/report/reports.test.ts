@@ -7,7 +7,7 @@ import { HttpResponse, delay, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportSchema } from '../../src/report/report-schema';
-import { CODE, ORIGIN, click, reload, start, usePage } from '../core/page';
+import { CODE, ORIGIN, click, reload, start, usePage } from '../support/page';
 
 interface Sent {
   url: string;

@@ -5,8 +5,8 @@
  * reproduced by an own property on `document`, as the browser's named-property lookup makes it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, click, recordConsole, setUrl, usePage } from '../core/page';
-import { loadDropin, pageApi } from '../journeys/act';
+import { CODE, ORIGIN, click, recordConsole, setUrl, usePage } from '../support/page';
+import { loadDropin, pageApi } from '../support/act';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 

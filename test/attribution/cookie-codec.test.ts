@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
-import { options, VISIT } from '../core/page';
-import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from './arbitraries';
-import { PROPERTY_TIMEOUT } from './settings';
+import { options, VISIT } from '../support/page';
+import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from '../support/arbitraries';
+import { PROPERTY_TIMEOUT } from '../support/property-settings';
 
 const RUNS = { numRuns: 400 };
 const defaults = options();

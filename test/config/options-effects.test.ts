@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { startDropin } from '../../src/dropin/start';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage, VISIT } from './page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, lastWrite, press, recordCookieWrites, settle, setUrl, start, usePage, VISIT } from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const OWN = 'https://checkout.shop.example/p/1';

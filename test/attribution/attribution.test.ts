@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution/attribution';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
-import { ORIGIN, clearCookies, cookie, options, press, recordCookieWrites, reload, usePage } from '../core/page';
-import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode, visitId } from './arbitraries';
-import { PROPERTY_TIMEOUT } from './settings';
+import { ORIGIN, clearCookies, cookie, options, press, recordCookieWrites, reload, usePage } from '../support/page';
+import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode, visitId } from '../support/arbitraries';
+import { PROPERTY_TIMEOUT } from '../support/property-settings';
 
 const RUNS = { numRuns: 300 };
 

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, start, usePage } from '../core/page';
-import { HOSTS, anyText, hotlink, notQuiteHotlink } from './arbitraries';
-import { PROPERTY_TIMEOUT } from './settings';
+import { CODE, ORIGIN, start, usePage } from '../support/page';
+import { HOSTS, anyText, hotlink, notQuiteHotlink } from '../support/arbitraries';
+import { PROPERTY_TIMEOUT } from '../support/property-settings';
 
 const RUNS = { numRuns: 400 };
 const LANDED = { utm_source: 'fb', sck: 'landing' };

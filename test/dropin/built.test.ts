@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, click, cookie, recordConsole, setUrl, settle, usePage } from '../core/page';
-import { runDropin } from './built';
+import { CODE, ORIGIN, click, cookie, recordConsole, setUrl, settle, usePage } from '../support/page';
+import { runDropin } from '../support/built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 const DECORATED = `${HOTLINK}&af=${CODE}&utm_source=fb`;

@@ -3,7 +3,7 @@
  * that break cookies, URLs and markup), query strings as they arrive on a landing, HotLinks, options.
  */
 import fc from 'fast-check';
-import './settings';
+import './property-settings';
 
 export const CODE_PATTERN = /^[A-Z][0-9]{7,9}[A-Z]$/;
 export const HOSTS = ['pay.hotmart.com', 'payment.hotmart.com'];

@@ -6,7 +6,7 @@
  * (Cookies blocked or `document.cookie` throwing: test/attribution/hostile.test.ts, "cookies blocked".)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CODE, ORIGIN, OTHER_CODE, click, cookie, reload, setUrl, start, usePage } from '../core/page';
+import { CODE, ORIGIN, OTHER_CODE, click, cookie, reload, setUrl, start, usePage } from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 const buy = () => document.getElementById('buy')!;

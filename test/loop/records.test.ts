@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { type Received, writeDeliveries, writeReports } from '../../src/loop/records';
 import type { Store } from '../../src/loop/store';
 import { parseDelivery } from '../../src/server/hotmart-delivery';
-import { type DeliveryFacts, delivery, report } from '../loop/fixtures';
-import { emptyStore, hasStore, storeKinds, useStore } from '../loop/stores';
+import { type DeliveryFacts, delivery, report } from './fixtures';
+import { emptyStore, hasStore, storeKinds, useStore } from './stores';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const V1 = 'visit-0000000001';

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { ORIGIN } from '../core/page';
+import { ORIGIN } from './page';
 
 export function built(file: string): string {
   const path = join(process.cwd(), 'dist', file);

@@ -5,8 +5,8 @@
  * the link's own query, values and hash are kept; same-host links and other hosts are never touched.
  */
 import { describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, click, press, recordConsole, setUrl, start, submit, usePage } from '../core/page';
-import { loadDropin, pageApi } from './act';
+import { CODE, ORIGIN, click, press, recordConsole, setUrl, start, submit, usePage } from '../support/page';
+import { loadDropin, pageApi } from '../support/act';
 import type { HotLinks } from '../../src/hotlinks';
 
 const LANDING = `/curso?a=${CODE}&utm_source=fb`;

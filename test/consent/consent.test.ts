@@ -5,9 +5,9 @@
  * waits. On consent: the cookie, and the waiting report sent once. On withdrawal: the cookie goes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, cookie, press, reload, setUrl, start, usePage } from '../core/page';
-import { recordBeacons } from './act';
-import { installStandInCmp } from './stand-in-cmp';
+import { CODE, ORIGIN, cookie, press, reload, setUrl, start, usePage } from '../support/page';
+import { recordBeacons } from '../support/act';
+import { installStandInCmp } from '../support/stand-in-cmp';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const buy = () => press(document.getElementById('buy')!);

@@ -5,8 +5,8 @@
  * command, or one that throws, is a console warning naming it, never an error on the page.
  */
 import { describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, OTHER_CODE, cookie, press, recordConsole, setUrl, usePage } from '../core/page';
-import { loadDropin, pageApi } from './act';
+import { CODE, ORIGIN, OTHER_CODE, cookie, press, recordConsole, setUrl, usePage } from '../support/page';
+import { loadDropin, pageApi } from '../support/act';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const PAGE = `<a id="buy" href="${HOTLINK}">Comprar</a><a id="other" href="https://payment.hotmart.com/next/T83787812B">Outro</a>`;

@@ -7,8 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { type Delivery, type WebhookOptions, fetchWebhookHandler, nodeWebhookHandler, parseDelivery } from '../../src/server/index';
-import { listen, send, serveFetch } from '../server/http';
-import { BUYER, HOTTOK, delivery } from './fixtures';
+import { listen, send, serveFetch } from './http';
+import { BUYER, HOTTOK, delivery } from '../loop/fixtures';
 
 type Options = Partial<WebhookOptions<never>>;
 interface Receiver {

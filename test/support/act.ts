@@ -4,8 +4,8 @@
  * the page itself, are in `test/core/page.ts`.)
  */
 import { vi } from 'vitest';
-import { ORIGIN, settle } from '../core/page';
-import { runDropin } from '../faults/built';
+import { ORIGIN, settle } from './page';
+import { runDropin } from './built';
 
 /**
  * Runs `dist/<file>` as if loaded from `https://www.shop.example/js/<file>` with these attributes:

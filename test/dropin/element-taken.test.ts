@@ -5,8 +5,8 @@
  * (Its own file: a tag, once defined, stays defined for the page.)
  */
 import { describe, expect, it, vi } from 'vitest';
-import { CODE, ORIGIN, click, cookie, setUrl, settle, usePage } from '../core/page';
-import { runDropin } from './built';
+import { CODE, ORIGIN, click, cookie, setUrl, settle, usePage } from '../support/page';
+import { runDropin } from '../support/built';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=abc';
 

@@ -5,7 +5,7 @@
  * (`fbclid`, `gclid`, `gbraid`, `wbraid`, `ttclid`, `msclkid`) are forwarded by default.
  */
 import { describe, expect, it } from 'vitest';
-import { CODE, ORIGIN, OTHER_CODE, cookie, press, setUrl, settle, start, usePage } from '../core/page';
+import { CODE, ORIGIN, OTHER_CODE, cookie, press, setUrl, settle, start, usePage } from '../support/page';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
 const buy = () => press(document.getElementById('buy')!);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { attributionCookie, nodeMiddleware, resolveServerOptions, type ServerOptions } from '../../src/server/index';
-import { CODE, DAY, ORIGIN, OTHER_CODE, click, recordCookieWrites, reload, stubCookie, usePage, VISIT } from '../core/page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, click, recordCookieWrites, reload, stubCookie, usePage, VISIT } from '../support/page';
 import { listen, pageLoad, send } from './http';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';

@@ -9,7 +9,7 @@ import { getDomain, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import { type CookieJar, cookieStore } from '../../src/attribution/cookie-store';
-import { CODE, DAY, VISIT, options } from '../core/page';
+import { CODE, DAY, VISIT, options } from '../support/page';
 
 interface Stored {
   name: string;
