@@ -27,7 +27,7 @@ const productionDependencies = (): Plugin => ({
  * Files that need a page of their own: they register custom elements (a tag, once defined, stays
  * defined for the page), run the built drop-ins with their own Lit, or re-import the sources.
  */
-const ISOLATED = ['test/faults/**/*.test.ts', 'test/dropin/built.test.ts', 'test/dropin/element-taken.test.ts', 'test/page/page-apis.test.ts', 'test/button/define.test.ts'];
+const ISOLATED = ['test/dropin/built.test.ts', 'test/dropin/element-taken.test.ts', 'test/button/define.test.ts'];
 
 /** A happy-dom project: the page is https://www.shop.example/, the options compiled as the build does. */
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({

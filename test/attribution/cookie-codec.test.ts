@@ -4,10 +4,11 @@
  * throws and accepts only what is valid, and decoding what was encoded gives the attribution back.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
-import { options, VISIT } from '../support/page';
+import { attributionCookie, resolveServerOptions } from '../../src/server/index';
 import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from '../support/arbitraries';
+import { CODE, ORIGIN, VISIT, click, cookie, options, press, reload, setUrl, start, usePage } from '../support/page';
 import { PROPERTY_TIMEOUT } from '../support/property-settings';
 
 const RUNS = { numRuns: 400 };
@@ -194,4 +195,156 @@ describe('decodeAttribution(): any stored value', () => {
     );
     expect(Math.min(counts.kept, counts.discarded)).toBeGreaterThan(30);
   }, PROPERTY_TIMEOUT);
+});
+
+/**
+ * The cookie is written by whoever had the browser before: a stored value that does not decode
+ * (tampered, forged, expired, malformed) is discarded and deleted, and the visitor still reaches checkout.
+ */
+describe('hostile input', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  /** The checkout link's href once the visitor presses it. */
+  const buy = () => press(document.getElementById('buy')!);
+
+  describe('a tampered stored cookie is discarded and deleted', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+    const now = Date.now();
+    const t = (ms: number) => ms.toString(36);
+    const value = (fields: string[]) => fields.join('|');
+    const good = ['2', CODE, t(now - DAY), t(now + 59 * DAY), encodeURIComponent('utm_source=fb'), 'mJIDFq3bN0xk-_7Z'];
+    const withField = (i: number, field: string) => value(good.map((f, j) => (j == i ? field : f)));
+
+    it('(the untampered value is accepted: the cases below differ from it in one thing)', () => {
+      document.cookie = `hotlinks=${value(good)}; path=/; domain=shop.example`;
+      expect(start().getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, visit: VISIT, storage: 'cookie' });
+      expect(cookie()).toBe(value(good));
+    });
+
+    it.each([
+      ['another version', withField(0, '3')],
+      ['the first version (no visit id)', ['1', ...good.slice(1, 5)].join('|')],
+      ['a visit id too short', withField(5, 'abc')],
+      ['a visit id with a character outside A-Z a-z 0-9 _ -', withField(5, 'mJIDFq3bN0xk+_7Z')],
+      ['no visit id', withField(5, '')],
+      ['neither a code nor a visit', value(['2', '', t(now - DAY), t(now + 59 * DAY), '', ''])],
+      ['no version', withField(0, '')],
+      ['a capture time that is not base 36', withField(2, t(now - DAY) + '!')],
+      ['a negative capture time', withField(2, '-' + t(DAY))],
+      ['an absurdly long time', withField(3, 'z'.repeat(13))],
+      ['already expired', withField(3, t(now - 1000))],
+      ['expiring before its capture', value(['2', CODE, t(now - DAY), t(now - 2 * DAY), '', good[5]])],
+      ['captured more than a day in the future', value(['2', CODE, t(now + DAY + 3_600_000), t(now + 60 * DAY), '', good[5]])],
+      ['an expiry beyond 400 days', value(['2', CODE, t(now - DAY), t(now + 400 * DAY), '', good[5]])],
+      ['a code that does not match the pattern', withField(1, CODE.toLowerCase())],
+      ['a script tag for a code', withField(1, encodeURIComponent('<script>alert(1)</script>'))],
+      ['a Cyrillic look-alike code', withField(1, encodeURIComponent('\u041e95340038V'))],
+      ['broken percent-encoding in the params', withField(4, 'utm_source%3D%E0%A4%A')],
+      ['broken percent-encoding in the code', withField(1, CODE + '%E0')],
+      ['a stored param with CR/LF', withField(4, encodeURIComponent('utm_source=fb%0D%0ASet-Cookie:x'))],
+      ['a stored param with a script tag', withField(4, encodeURIComponent('utm_source=%3Cscript%3E'))],
+      ['five fields', good.slice(0, 5).join('|')],
+      ['seven fields', value([...good, 'x'])],
+      ['one field', CODE],
+      ['too long', withField(4, encodeURIComponent('utm_source=' + 'f'.repeat(3000)))],
+      ['JSON instead', encodeURIComponent(JSON.stringify({ affiliate: CODE }))],
+    ])('%s', (_, tampered) => {
+      for (const domain of ['; domain=shop.example', '']) {
+        document.cookie = `hotlinks=${tampered}; path=/${domain}`;
+        expect(cookie()).toBe(tampered);
+        let hotlinks!: ReturnType<typeof start>;
+        expect(() => (hotlinks = start())).not.toThrow();
+        expect(hotlinks.getAttribution()).toBeNull();
+        expect(cookie()).toBeUndefined();
+        expect(buy()).toBe(BUY);
+      }
+    });
+
+    it('a tampered cookie gives way to a new valid code', () => {
+      document.cookie = `hotlinks=${withField(0, '9')}; path=/; domain=shop.example`;
+      setUrl('/?a=' + CODE);
+      expect(start().getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+      expect(cookie()).toMatch(new RegExp(`^2\\|${CODE}\\|`));
+    });
+  });
+});
+
+/**
+ * Clocks that disagree: the visitor's device and the producer's server (which may write the cookie,
+ * `hotlinks-embed/server`) are hours apart, or a device clock was set far wrong and then corrected.
+ * A few hours either way keeps the credit; a cookie "captured" more than a day in the future is
+ * discarded and deleted, and a code still in the landing URL is captured again.
+ * (Impossible expiries: "hostile input" and the properties above.)
+ */
+describe('faults: clocks that disagree', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  const T = Date.UTC(2026, 10, 24, 12, 0, 0);
+  const HOUR = 3_600_000;
+  const LANDING = `${ORIGIN}/curso?a=${CODE}&utm_source=fb`;
+  const server = resolveServerOptions({ cookieDomain: 'shop.example' });
+  const buy = () => document.getElementById('buy')!;
+
+  /** The visitor's clock reads `at`. */
+  const deviceClock = (at: number) => vi.useFakeTimers({ toFake: ['Date'], now: at });
+  /** What the browser does with a response's `Set-Cookie`: stores it. */
+  const store = (setCookie: string | null) => void (setCookie && (document.cookie = setCookie));
+  /** The server's answer to a page load with the browser's cookies, at the server's time `at`. */
+  const serverAnswers = (url: string, at: number) => attributionCookie({ url, cookie: document.cookie }, server, at);
+  const captured = () => parseInt(decodeURIComponent(cookie()!.split('|')[2]), 36);
+
+  describe('device and server clocks disagree', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Comprar</a>`);
+
+    it('the server 3 hours ahead: its cookie is kept on the landing (not rewritten) and on later pages', () => {
+      deviceClock(T - 3 * HOUR);
+      store(serverAnswers(LANDING, T));
+      const written = cookie();
+      expect(reload(LANDING).getAttribution()).toMatchObject({ affiliate: CODE, capturedAt: T, storage: 'cookie' });
+      expect(cookie()).toBe(written);
+      deviceClock(T - 3 * HOUR + 5 * DAY);
+      reload(ORIGIN + '/outra-pagina');
+      expect(click(buy())).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+    });
+
+    it('the device 3 hours ahead: the server leaves the cookie the script wrote as it is (only a landing writes)', () => {
+      deviceClock(T + 3 * HOUR);
+      reload(LANDING);
+      const written = cookie();
+      expect(serverAnswers(ORIGIN + '/outra-pagina', T + 10 * 60_000)).toBeNull();
+      expect(cookie()).toBe(written);
+      deviceClock(T + 3 * HOUR + DAY);
+      reload(ORIGIN + '/outra-pagina');
+      expect(click(buy())).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+    });
+
+    it('the server 2 days ahead: its cookie is from the future and discarded, but the landing code is captured again', () => {
+      deviceClock(T - 2 * DAY);
+      store(serverAnswers(LANDING, T));
+      expect(reload(LANDING).getAttribution()).toMatchObject({ affiliate: CODE, capturedAt: T - 2 * DAY, storage: 'cookie' });
+      expect(captured()).toBe(T - 2 * DAY);
+      // And the server then keeps the script's cookie (it is in its past): it neither deletes nor rewrites it.
+      const kept = cookie();
+      expect(serverAnswers(ORIGIN + '/outra-pagina', T)).toBeNull();
+      expect(cookie()).toBe(kept);
+    });
+  });
+
+  describe('a device clock set far wrong, then corrected', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Comprar</a>`);
+
+    it('a cookie captured "a year from now" is discarded and deleted: checkout goes without it', () => {
+      deviceClock(T + 365 * DAY);
+      reload(LANDING);
+      expect(captured()).toBe(T + 365 * DAY);
+      deviceClock(T);
+      const hotlinks = reload(ORIGIN + '/outra-pagina');
+      expect(hotlinks.getAttribution()).toBeNull();
+      expect(cookie()).toBeUndefined();
+      expect(click(buy())).toBe(BUY);
+      // The server, whose clock is right, deletes it too.
+      deviceClock(T + 365 * DAY);
+      reload(LANDING);
+      expect(serverAnswers(ORIGIN + '/outra-pagina', T)).toMatch(/^hotlinks=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; /);
+    });
+  });
 });

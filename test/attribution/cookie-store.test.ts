@@ -1,15 +1,18 @@
 /**
- * Where the attribution cookie lands, against a fake `document.cookie` that refuses cookies the way
+ * The browser's cookie store (`src/attribution/cookie-store.ts`). Where the attribution cookie
+ * lands, against a fake `document.cookie` that refuses cookies the way
  * a browser does: not on a public suffix (the oracle is `tldts`, which ships the Public Suffix List,
  * ICANN and private sections as browsers use them), not on a domain the host is not part of. The
  * store has no list of its own: it writes the attribution itself, shortest domain first, and keeps
- * the first one that reads back.
+ * the first one that reads back. Below: cookies blocked, and a sibling subdomain's copies.
  */
 import { getDomain, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
 import { type CookieJar, cookieStore } from '../../src/attribution/cookie-store';
-import { CODE, DAY, VISIT, options } from '../support/page';
+import { CODE, DAY, ORIGIN, OTHER_CODE, VISIT, click, options, press, setUrl, start, stubCookie, usePage } from '../support/page';
+import { FakeJar } from './fake-jar';
 
 interface Stored {
   name: string;
@@ -22,7 +25,7 @@ interface Stored {
 const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
 
 /** `document.cookie` for one page (host and path), as far as `Domain`, `Path` and `Expires` are concerned. */
-class FakeJar implements CookieJar {
+class PublicSuffixJar implements CookieJar {
   /** In creation order. */
   cookies: Stored[] = [];
   writes: { name: string; value: string; domain?: string; accepted: boolean }[] = [];
@@ -80,7 +83,7 @@ const attribution = (now: number, affiliate = CODE): Attribution => ({
   visit: VISIT,
   storage: 'memory',
 });
-const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new FakeJar(host)) => ({
+const storeFor = (host: string, input: Record<string, unknown> = {}, jar = new PublicSuffixJar(host)) => ({
   jar,
   store: cookieStore(options(input), jar, { hostname: host, pathname: '/', protocol: 'https:' }),
 });
@@ -129,7 +132,7 @@ describe('the attribution cookie lands on the domain the Public Suffix List says
   });
 
   it('a jar that refuses every cookie: every domain then host-only tried, write reports false', () => {
-    const { jar, store } = storeFor('blog.shop.com.br', {}, new FakeJar('blog.shop.com.br', true));
+    const { jar, store } = storeFor('blog.shop.com.br', {}, new PublicSuffixJar('blog.shop.com.br', true));
     const now = Date.now();
     expect(store.write(attribution(now))).toBe(false);
     expect(jar.writes.map((w) => w.domain)).toEqual(['com.br', 'shop.com.br', 'blog.shop.com.br', undefined]);
@@ -138,7 +141,7 @@ describe('the attribution cookie lands on the domain the Public Suffix List says
   });
 
   it('a jar that throws: write reports false, nothing thrown', () => {
-    const jar = new FakeJar('www.x.co.uk');
+    const jar = new PublicSuffixJar('www.x.co.uk');
     jar.write = jar.read = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
@@ -195,5 +198,243 @@ describe('cookieStore keeps one cookie there', () => {
     expect(store.write(attribution(now))).toBe(false);
     expect(jar.cookies).toEqual([]);
     expect(store.read(now)).toBeNull();
+  });
+});
+
+/** Cookies that cannot be used leave the attribution in memory for the page; nothing throws. */
+describe('faults', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  /** The checkout link's href once the visitor presses it. */
+  const buy = () => press(document.getElementById('buy')!);
+
+  describe('cookies blocked', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+    const blocked = {
+      'document.cookie throws': () =>
+        stubCookie(
+          () => {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+          () => {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        ),
+      'writes are silently refused': () =>
+        stubCookie(
+          () => '',
+          () => {},
+        ),
+      'reads work, writes throw': () =>
+        stubCookie(
+          () => 'other=1',
+          () => {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        ),
+    };
+
+    it.each(Object.entries(blocked))('%s: the attribution lives in memory, nothing throws', (_, block) => {
+      block();
+      const events: Event[] = [];
+      document.addEventListener('hotlinks-attribution', (e) => events.push(e));
+      setUrl(`/?a=${CODE}&utm_source=fb`);
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' }, storage: 'memory' });
+      expect(events).toHaveLength(1);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+      expect(click(document.getElementById('buy')!)).toBe(`${BUY}&af=${CODE}&utm_source=fb`);
+
+      expect(() => hotlinks.consent(true)).not.toThrow();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+      expect(() => history.pushState(null, '', '/?a=Q100328287K')).not.toThrow();
+      expect(hotlinks.getAttribution()?.affiliate).toBe('Q100328287K');
+      expect(() => hotlinks.consent(false)).not.toThrow();
+      expect(() => hotlinks.clear()).not.toThrow();
+      expect(hotlinks.getAttribution()).toBeNull();
+      expect(buy()).toBe(BUY);
+    });
+
+    it('the same with the getter and setter stubbed on the prototype', () => {
+      let proto: object | null = document;
+      while (proto && !Object.getOwnPropertyDescriptor(proto, 'cookie')) proto = Object.getPrototypeOf(proto);
+      const original = Object.getOwnPropertyDescriptor(proto!, 'cookie')!;
+      const fail = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+      Object.defineProperty(proto!, 'cookie', { configurable: true, get: fail, set: fail });
+      try {
+        setUrl('/?a=' + CODE);
+        const hotlinks = start();
+        expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+        expect(buy()).toBe(`${BUY}&af=${CODE}`);
+      } finally {
+        Object.defineProperty(proto!, 'cookie', original);
+      }
+    });
+  });
+});
+
+/**
+ * Several cookies of our name on one page, in the browser. A sibling subdomain can write `hotlinks=`
+ * on the shared domain under a deeper `Path`, and the browser lists that copy before ours. The rule:
+ * the LAST value (in `document.cookie` order) that decodes is the attribution; copies on deeper
+ * paths the page can see are deleted, on every domain they could be on; a value that does not decode
+ * never deletes a valid one (`Path=/` is expired only when nothing decodes). Checked against a jar
+ * that models paths, domains and the browser's order (`fake-jar.ts`).
+ */
+describe('trust: several cookies of our name', () => {
+  const NOW = Date.now();
+  const value = (affiliate: string, capturedAt = NOW - DAY, params: Record<string, string> = {}) =>
+    encodeAttribution({ affiliate, capturedAt, expiresAt: capturedAt + 60 * DAY, params, visit: VISIT });
+  const REAL = value(CODE, NOW - DAY, { utm_source: 'fb' });
+  const FORGED = value(OTHER_CODE, NOW - 60_000);
+  const GARBAGE = '1|%E0%A4%A|x|y|z';
+  const EXPIRED = value(OTHER_CODE, NOW - 90 * DAY);
+
+  interface Planted {
+    value: string;
+    domain: string;
+    path?: string;
+    hostOnly?: boolean;
+  }
+
+  const site = (path: string, planted: Planted[]) => {
+    const jar = new FakeJar('www.shop.example', path);
+    for (const p of planted) jar.plant('hotlinks', p.value, p);
+    return jar;
+  };
+  const ours: Planted = { value: REAL, domain: 'shop.example' };
+
+  describe('reading: the last value that decodes is the attribution, shadows the page can reach are deleted', () => {
+    it.each([
+      {
+        case: 'a valid-looking copy on Path=/curso, read on /curso',
+        path: '/curso',
+        planted: [ours, { value: FORGED, domain: 'shop.example', path: '/curso' }],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`],
+      },
+      {
+        case: 'a garbage copy on Path=/curso, read on /curso',
+        path: '/curso',
+        planted: [ours, { value: GARBAGE, domain: 'shop.example', path: '/curso' }],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`],
+      },
+      {
+        case: 'copies on /curso, /curso/ and /curso/aula, read on /curso/aula',
+        path: '/curso/aula',
+        planted: [
+          ours,
+          { value: FORGED, domain: 'shop.example', path: '/curso' },
+          { value: GARBAGE, domain: 'shop.example', path: '/curso/' },
+          { value: FORGED, domain: 'shop.example', path: '/curso/aula' },
+        ],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`],
+      },
+      {
+        case: 'a host-only copy of www. on Path=/curso',
+        path: '/curso',
+        planted: [ours, { value: FORGED, domain: 'www.shop.example', path: '/curso', hostOnly: true }],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`],
+      },
+      {
+        case: 'a copy on /curso, read on /outro (out of this page\'s reach: left alone)',
+        path: '/outro',
+        planted: [ours, { value: FORGED, domain: 'shop.example', path: '/curso' }],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`, `.shop.example/curso=${FORGED}`],
+      },
+      {
+        case: 'an expired copy beside ours on Path=/ (older, so listed first)',
+        path: '/',
+        planted: [{ value: EXPIRED, domain: 'www.shop.example', hostOnly: true }, ours],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`, `www.shop.example/=${EXPIRED}`],
+      },
+      {
+        case: 'two valid values on Path=/: the newer (listed last) wins',
+        path: '/',
+        planted: [{ value: FORGED, domain: 'www.shop.example', hostOnly: true }, ours],
+        affiliate: CODE,
+        held: [`.shop.example/=${REAL}`, `www.shop.example/=${FORGED}`],
+      },
+      {
+        case: 'only garbage, on / and on /curso: nothing, and all of it deleted',
+        path: '/curso',
+        planted: [
+          { value: GARBAGE, domain: 'shop.example' },
+          { value: 'x', domain: 'shop.example', path: '/curso' },
+        ],
+        affiliate: null,
+        held: [],
+      },
+      {
+        case: 'one garbage value on /: nothing, and it is deleted',
+        path: '/',
+        planted: [{ value: GARBAGE, domain: 'www.shop.example', hostOnly: true }],
+        affiliate: null,
+        held: [],
+      },
+    ])('$case', ({ path, planted, affiliate, held }) => {
+      const jar = site(path, planted);
+      const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: path, protocol: 'https:' });
+      expect(store.read(NOW)?.affiliate ?? null).toBe(affiliate);
+      expect(jar.held()).toEqual(held);
+      // And the next page on that path sees the same attribution.
+      expect(cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: path, protocol: 'https:' }).read(NOW)?.affiliate ?? null).toBe(affiliate);
+    });
+
+    it('a value that does not decode never deletes a valid one, wherever it sits in the order', () => {
+      for (const order of [
+        [ours, { value: GARBAGE, domain: 'shop.example', path: '/curso' }],
+        [{ value: GARBAGE, domain: 'www.shop.example', hostOnly: true }, ours],
+        [ours, { value: GARBAGE, domain: 'www.shop.example', hostOnly: true }],
+      ]) {
+        const jar = site('/curso', order);
+        cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso', protocol: 'https:' }).read(NOW);
+        expect(jar.held(), JSON.stringify(order)).toContain(`.shop.example/=${REAL}`);
+      }
+    });
+  });
+
+  describe('writing with a shadow on the page', () => {
+    it('a real capture on /curso under a valid-looking shadow: ours is written on the registrable domain and the shadow goes', () => {
+      const jar = site('/curso', [{ value: FORGED, domain: 'shop.example', path: '/curso' }]);
+      const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso', protocol: 'https:' });
+      const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
+      expect(store.write(attribution)).toBe(true);
+      expect(store.domain).toBe('shop.example');
+      expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
+      expect(jar.read()).toBe(`hotlinks=${encodeAttribution(attribution)}`);
+    });
+
+    it('an old host-only copy at / is replaced by the one on the registrable domain', () => {
+      const jar = site('/', [{ value: FORGED, domain: 'www.shop.example', hostOnly: true }]);
+      const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/', protocol: 'https:' });
+      const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
+      expect(store.write(attribution)).toBe(true);
+      expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
+    });
+
+    it.each([
+      { planted: 'hotlinks_probe=1 on produtor.com.br', name: 'hotlinks_probe', value: '1' },
+      { planted: 'hotlinks_probe=x on produtor.com.br', name: 'hotlinks_probe', value: 'x' },
+      { planted: 'a garbage hotlinks= on produtor.com.br, Path=/curso', name: 'hotlinks', value: GARBAGE, path: '/curso' },
+    ])('www.produtor.com.br with $planted: written on produtor.com.br, never on the suffix com.br', ({ name, value: planted, path }) => {
+      const jar = new FakeJar('www.produtor.com.br', '/curso');
+      const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
+      jar.plant(name, planted, { domain: 'produtor.com.br', path });
+      const store = cookieStore(options(), jar, { hostname: 'www.produtor.com.br', pathname: '/curso', protocol: 'https:' });
+      expect(store.write(attribution)).toBe(true);
+      expect(store.domain).toBe('produtor.com.br');
+      expect(jar.held()).toContain(`.produtor.com.br/=${encodeAttribution(attribution)}`);
+      // No write of ours ever succeeded on the suffix, and the next page reads it back.
+      expect(jar.cookies.filter((c) => c.domain == 'com.br')).toEqual([]);
+      expect(cookieStore(options(), jar, { hostname: 'www.produtor.com.br', pathname: '/', protocol: 'https:' }).read(NOW)?.affiliate).toBe(CODE);
+    });
   });
 });

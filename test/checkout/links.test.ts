@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HotLinks } from '../../src/hotlinks';
-import { CODE, ORIGIN, start, usePage } from '../support/page';
 import { HOSTS, anyText, hotlink, notQuiteHotlink } from '../support/arbitraries';
+import { CODE, ORIGIN, press, setUrl, start, usePage } from '../support/page';
 import { PROPERTY_TIMEOUT } from '../support/property-settings';
 
 const RUNS = { numRuns: 400 };
@@ -121,4 +121,30 @@ describe('checkoutUrl() with an attribution in force', () => {
       RUNS,
     );
   }, PROPERTY_TIMEOUT);
+});
+
+/** A producer who adds the checkout parameter ("af") to `forward`: only a validated code goes out as it. */
+describe('hostile input', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  /** The checkout link's href once the visitor presses it. */
+  const buy = () => press(document.getElementById('buy')!);
+
+  describe('the checkout parameter among the forwarded ones (a producer who adds "af" to data-forward)', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+    it('an invalid code in it never reaches checkout: only a validated code goes out as af', () => {
+      setUrl('/curso?af=evil-not-a-code&utm_source=fb');
+      const hotlinks = start({ forward: ['af', 'utm_source'] });
+      // No code: a source, its tags kept; the invalid value never goes out as the checkout parameter.
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: null });
+      expect(buy()).toBe(`${BUY}&utm_source=fb`);
+      expect(hotlinks.checkoutUrl('https://pay.hotmart.com/A72242240H')).toBe('https://pay.hotmart.com/A72242240H?utm_source=fb');
+    });
+
+    it('with a valid code, af is that code, once', () => {
+      setUrl(`/curso?a=${CODE}&af=W3620259P`);
+      start({ forward: ['af'] });
+      expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    });
+  });
 });

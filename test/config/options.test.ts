@@ -2,7 +2,7 @@
  * Every row of the configuration table in docs/CONTRACT.md: its default, a valid non-default value, and an
  * invalid one, through all three doors: the drop-in's `data-*` attributes (`optionsFromDataset`
  * and the real `startDropin()`), and the ESM `init()`. What each value does to the page is in
- * `test/core/options-effects.test.ts`.
+ * `test/config/options-effects.test.ts`.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { attributeName, optionNames, optionsFromDataset } from '../../src/config/validate';

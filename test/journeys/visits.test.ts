@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import type { CheckoutDetail } from '../../src/page/events';
-import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage, VISIT } from '../support/page';
+import { CODE, ORIGIN, OTHER_CODE, click, cookie, press, reload, settle, setUrl, start, usePage } from '../support/page';
 
 const SALES_PAGE = '<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc">Buy</a><a id="other" href="https://example.com/?q=1">x</a>';
 

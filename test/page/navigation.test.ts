@@ -1,8 +1,7 @@
 /**
  * Hash routers (`/#/curso?a=CODE`): the query inside the hash is a landing too, on load and on
  * every `hashchange`; the page's query comes first where a parameter is in both; clean-url takes
- * the captured parameters out of the hash's query and keeps the route. And the ad click ids
- * (`fbclid`, `gclid`, `gbraid`, `wbraid`, `ttclid`, `msclkid`) are forwarded by default.
+ * the captured parameters out of the hash's query and keeps the route.
  */
 import { describe, expect, it } from 'vitest';
 import { CODE, ORIGIN, OTHER_CODE, cookie, press, setUrl, settle, start, usePage } from '../support/page';
@@ -78,30 +77,5 @@ describe('a landing in the hash', () => {
     await settle();
     expect(location.href).toBe(ORIGIN + '/#/curso/aula?t=30');
     expect(cookie()?.split('|')[1]).toBe(CODE);
-  });
-});
-
-describe('ad click ids, forwarded by default', () => {
-  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}?off=abc">Comprar</a>`);
-  const IDS = { fbclid: 'IwAR0abc', gclid: 'Cj0KCQ', gbraid: '0AAAAA', wbraid: 'CkQK', ttclid: 'E.C.P.x', msclkid: '5a1b2c' };
-
-  it.each(Object.entries(IDS))('%s reaches checkout and is kept with the code', (name, value) => {
-    setUrl(`/curso?a=${CODE}&${name}=${value}`);
-    const hotlinks = start();
-    expect(hotlinks.getAttribution()?.params).toEqual({ [name]: value });
-    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&${name}=${value}`);
-    expect(decodeURIComponent(cookie()!)).toContain(`${name}=${value}`);
-  });
-
-  it('all of them at once, in the order of forward, with no code too', () => {
-    setUrl('/curso?msclkid=5a1b2c&gclid=Cj0KCQ&fbclid=IwAR0abc&ttclid=E.C.P.x&wbraid=CkQK&gbraid=0AAAAA');
-    start();
-    expect(buy()).toBe(`${HOTLINK}?off=abc&fbclid=IwAR0abc&gclid=Cj0KCQ&gbraid=0AAAAA&wbraid=CkQK&ttclid=E.C.P.x&msclkid=5a1b2c`);
-  });
-
-  it('a producer who sets forward chooses: click ids not in it are not forwarded', () => {
-    setUrl(`/curso?a=${CODE}&gclid=Cj0KCQ&utm_source=fb`);
-    start({ forward: ['utm_source'] });
-    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&utm_source=fb`);
   });
 });

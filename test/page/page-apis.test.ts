@@ -3,7 +3,7 @@
  * cookies", sandboxed frames), and `history` (methods that throw, as Safari's after 100 calls in 10
  * seconds, or that cannot be replaced, as on a hardened page). What the visitor gets is the same:
  * the code captured, the cookie kept, checkout reached, and no exception from our side.
- * (Cookies blocked or `document.cookie` throwing: test/attribution/hostile.test.ts, "cookies blocked".)
+ * (Cookies blocked or `document.cookie` throwing: test/attribution/cookie-store.test.ts, "faults".)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CODE, ORIGIN, OTHER_CODE, click, cookie, reload, setUrl, start, usePage } from '../support/page';

@@ -1,7 +1,8 @@
 /**
- * The server-set cookie, end to end: a real Node HTTP server on 127.0.0.1 with `nodeMiddleware`
- * answers the landing, and the browser side (happy-dom at https://www.shop.example/) is handed
- * what the response set, as a browser would store it, and reads it.
+ * The server-set cookie (`src/server/attribution-cookie.ts`), end to end: a real Node HTTP server
+ * on 127.0.0.1 with `nodeMiddleware` answers the landing, and the browser side (happy-dom at
+ * https://www.shop.example/) is handed what the response set, as a browser would store it, and
+ * reads it. (The middleware alone, in Node, hostile requests included: middleware.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';

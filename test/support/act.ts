@@ -1,10 +1,10 @@
 /**
- * For the journey tests: the built drop-in loaded as a browser loads `<script src=… data-…>`, the
+ * For the tests of the built drop-in: loaded as a browser loads `<script src=… data-…>`, the
  * page's `window.HotLinks`, and the beacons it sends. (What a visitor does to a link or form, and
- * the page itself, are in `test/core/page.ts`.)
+ * the page itself, are in `page.ts`.)
  */
 import { vi } from 'vitest';
-import { ORIGIN, settle } from './page';
+import { settle } from './page';
 import { runDropin } from './built';
 
 /**

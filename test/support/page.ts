@@ -17,7 +17,7 @@ export { VISIT } from '../fixtures/visit';
 /**
  * Options as `init()` resolves them; a bad option fails the test. Without the visit id in checkout
  * URLs (`visitParam: false`) unless a test asks for it: it is random, and the tests of codes and tags
- * assert exact URLs; test/attribution/visit.test.ts and the browser suite cover it as it ships.
+ * assert exact URLs; the `visitParam` row of test/config/options-effects.test.ts and the browser suite cover it as it ships.
  */
 export const options = (input: Record<string, unknown> = {}) =>
   resolveOptions({ visitParam: false, ...input }, (key, problem) => {

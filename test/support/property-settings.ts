@@ -27,9 +27,9 @@ fc.configureGlobal({ seed: SEED });
 fc.installGlobalPlugin(() => ({
   onAllRunsComplete(details: fc.RunDetails<unknown>) {
     if (!details.failed) return;
-    const how = process.env.FC_SEED ? `FC_SEED=${SEED}` : `the fixed seed ${SEED} (test/property/settings.ts)`;
+    const how = process.env.FC_SEED ? `FC_SEED=${SEED}` : `the fixed seed ${SEED} (test/support/property-settings.ts)`;
     throw new Error(
-      `${fc.defaultReportMessage(details)}\n\nRan with ${how}; to run it again: FC_SEED=${details.seed} npx vitest run --project unit test/property`,
+      `${fc.defaultReportMessage(details)}\n\nRan with ${how}; to run it again: FC_SEED=${details.seed} npx vitest run --project unit <the test file>`,
       { cause: details.errorInstance },
     );
   },
