@@ -5,7 +5,7 @@
  * one well-formed cookie, the attribution the rules say, and checkout links on checkout hosts.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attributeLanding, lifetimeMs, readLanding } from '../../src/attribution/attribution';
 import { decodeAttribution, encodeAttribution } from '../../src/attribution/cookie-codec';
 import { FORWARD, UNSAFE_FOR_TAGS, captureOptions, forwardableValue, hash, landingQuery, validCode, visitId } from '../support/arbitraries';
@@ -222,5 +222,170 @@ describe('trust: first-click and a capture from the future', () => {
       expect(cookie()).toMatch(new RegExp(`^2\\|${credit}\\|`));
       expect(click(document.getElementById('buy')!)).toBe(`${HOTLINK}?af=${credit}`);
     });
+  });
+});
+
+/**
+ * The edges of the rules, as the visitor's browser shows them: a stored attribution (written by the
+ * producer's server, or by the script on an earlier page), a landing some time later, and what the
+ * browser then holds: whose code, captured when, in which visit, and whether the cookie was written again.
+ */
+describe('a landing against the stored attribution: the edges', () => {
+  const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+  /** When the stored attribution was captured. */
+  const T = Date.UTC(2026, 10, 24, 12);
+  const SEC = 1000;
+  const MIN = 60 * SEC;
+  const OTHER_VISIT = 'Zx9-Zx9_Zx9-Zx9_';
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}">Comprar</a>`);
+
+  interface Stored {
+    affiliate?: string | null;
+    capturedAt?: number;
+    expiresAt?: number;
+    params?: Record<string, string>;
+  }
+
+  /**
+   * The visitor's clock reads `at`; the cookie holds `stored` (60 days from its capture unless said);
+   * the page at `/curso<query>` starts. What the visitor then has, and whether the cookie was rewritten.
+   */
+  function land(query: string, at: number, stored: Stored | null, input: Record<string, unknown> = {}) {
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
+    if (stored) {
+      const capturedAt = stored.capturedAt ?? T;
+      const value = encodeAttribution({ affiliate: CODE, params: {}, visit: VISIT, ...stored, capturedAt, expiresAt: stored.expiresAt ?? capturedAt + 60 * DAY });
+      document.cookie = `hotlinks=${value}; Path=/`;
+    }
+    const writes = recordCookieWrites();
+    const events: (string | null)[] = [];
+    document.addEventListener('hotlinks-attribution', (e) => events.push(e.detail.affiliate));
+    setUrl('/curso' + query);
+    const attribution = start(input).getAttribution();
+    return {
+      affiliate: attribution?.affiliate,
+      capturedAt: attribution?.capturedAt,
+      expiresAt: attribution?.expiresAt,
+      visit: attribution?.visit,
+      params: attribution?.params,
+      rewritten: writes.some((write) => write.startsWith('hotlinks=2')),
+      events,
+      checkout: click(document.getElementById('buy')!),
+    };
+  }
+
+  describe('the same click: the same code and tags, less than 10 minutes after their capture, are the stored attribution itself (not written again: Safari keeps a cookie written by script 7 days)', () => {
+    it.each([
+      { row: 'the same code, 9 min 59 s later', query: `?a=${CODE}`, after: 9 * MIN + 59 * SEC, same: true },
+      { row: 'the same code, 10 min later', query: `?a=${CODE}`, after: 10 * MIN, same: false },
+      { row: 'the same code, 10 min 1 s later', query: `?a=${CODE}`, after: 10 * MIN + SEC, same: false },
+      { row: 'the same code and tags, 9 min 59 s later', query: `?a=${CODE}&utm_source=fb`, stored: { utm_source: 'fb' }, after: 9 * MIN + 59 * SEC, same: true },
+      { row: 'the same code and tags, 10 min 1 s later', query: `?a=${CODE}&utm_source=fb`, stored: { utm_source: 'fb' }, after: 10 * MIN + SEC, same: false },
+      { row: 'the same code with another tag value, 1 min later', query: `?a=${CODE}&utm_source=ig`, stored: { utm_source: 'fb' }, after: MIN, same: false },
+      { row: 'the same code with a tag more, 1 min later', query: `?a=${CODE}&utm_source=fb&utm_medium=cpc`, stored: { utm_source: 'fb' }, after: MIN, same: false },
+      { row: 'the same code with a tag less, 1 min later', query: `?a=${CODE}`, stored: { utm_source: 'fb' }, after: MIN, same: false },
+      { row: 'the same code under another parameter name, 1 min later', query: `?ref=${CODE}`, after: MIN, same: true },
+      { row: 'another code, 1 min later', query: `?a=${OTHER_CODE}`, after: MIN, same: false },
+      // The producer's server set it by its own clock, a few minutes ahead of the visitor's.
+      { row: 'the same code, captured 5 min in the visitor\'s future', query: `?a=${CODE}`, after: -5 * MIN, same: true },
+    ])('$row: the same click $same', ({ query, after, stored = {}, same }) => {
+      const now = T + after;
+      const landed = land(query, now, { params: stored });
+      const code = new URLSearchParams(query).get('a') ?? CODE;
+      expect(landed).toMatchObject({
+        affiliate: code,
+        capturedAt: same ? T : now,
+        expiresAt: (same ? T : now) + 60 * DAY,
+        // A new attribution keeps the visit.
+        visit: VISIT,
+        params: Object.fromEntries([...new URLSearchParams(query)].filter(([key]) => key.startsWith('utm_'))),
+        rewritten: !same,
+        events: [code],
+      });
+    });
+
+    it('a code-less landing (a source) with the same tags is the same click too, and never displaces a code', () => {
+      expect(land('?utm_source=fb', T + MIN, { affiliate: null, params: { utm_source: 'fb' } })).toMatchObject({ affiliate: null, capturedAt: T, rewritten: false, events: [null] });
+      expect(land('?utm_source=ig', T + MIN, { params: { utm_source: 'fb' } })).toMatchObject({ affiliate: CODE, capturedAt: T, params: { utm_source: 'fb' }, rewritten: false, events: [] });
+    });
+  });
+
+  describe("first-click: a stored code counts as first while unexpired, and up to 10 minutes in the visitor's future", () => {
+    it.each([
+      { row: 'stored 9 min 59 s ahead', capturedAt: T + 9 * MIN + 59 * SEC, credit: OTHER_CODE },
+      { row: 'stored 10 min ahead', capturedAt: T + 10 * MIN, credit: OTHER_CODE },
+      { row: 'stored 10 min 1 s ahead', capturedAt: T + 10 * MIN + SEC, credit: CODE },
+      { row: 'stored a day ago, expiring 1 ms from now', capturedAt: T - DAY, expiresAt: T + 1, credit: OTHER_CODE },
+      { row: 'stored a day ago, expiring now', capturedAt: T - DAY, expiresAt: T, credit: CODE },
+    ])('$row: a landing with a new code credits $credit', ({ capturedAt, expiresAt, credit }) => {
+      const landed = land(`?a=${CODE}`, T, { affiliate: OTHER_CODE, capturedAt, expiresAt }, { attribution: 'first-click' });
+      expect(landed).toMatchObject({ affiliate: credit, rewritten: credit == CODE, events: credit == CODE ? [CODE] : [] });
+      expect(landed.checkout).toBe(`${HOTLINK}?af=${credit}`);
+    });
+
+    it('a stored code-less source is no first click: a code replaces it', () => {
+      expect(land(`?a=${CODE}`, T + MIN, { affiliate: null, params: { utm_source: 'fb' } }, { attribution: 'first-click' })).toMatchObject({ affiliate: CODE, capturedAt: T + MIN, visit: VISIT, params: {}, rewritten: true });
+    });
+  });
+
+  describe("the hand-off from the producer's other site: the capture's time and visit come along, within a lifetime and never from the future", () => {
+    const handoff = (capturedAt: number | string, visit = OTHER_VISIT) => `?a=${CODE}&hotlinks=${typeof capturedAt == 'number' ? capturedAt.toString(36) : capturedAt}.${visit}`;
+    it.each([
+      { row: 'captured 59 days ago there', query: handoff(T - 59 * DAY), capturedAt: T - 59 * DAY, visit: OTHER_VISIT },
+      { row: 'captured 60 days ago less 1 ms', query: handoff(T - 60 * DAY + 1), capturedAt: T - 60 * DAY + 1, visit: OTHER_VISIT },
+      { row: 'captured 60 days ago (a lifetime)', query: handoff(T - 60 * DAY), capturedAt: T, visit: OTHER_VISIT },
+      { row: 'captured now', query: handoff(T), capturedAt: T, visit: OTHER_VISIT },
+      { row: 'captured 1 ms in the future', query: handoff(T + 1), capturedAt: T, visit: OTHER_VISIT },
+      { row: 'a time not in canonical base 36', query: handoff('0' + (T - DAY).toString(36)), capturedAt: T, visit: undefined },
+      { row: 'a time that is not a number', query: handoff('soon'), capturedAt: T, visit: undefined },
+      { row: 'a visit id of 10 characters', query: handoff(T - DAY, 'abcdefghij'), capturedAt: T, visit: undefined },
+      { row: 'a visit id with a character outside A-Z a-z 0-9 _ -', query: handoff(T - DAY, 'abcdefghij+k'), capturedAt: T, visit: undefined },
+      { row: 'no visit id', query: `?a=${CODE}&hotlinks=${(T - DAY).toString(36)}`, capturedAt: T, visit: undefined },
+    ])('$row: captured at $capturedAt, visit $visit', ({ query, capturedAt, visit }) => {
+      const landed = land(query, T, null);
+      expect(landed).toMatchObject({ affiliate: CODE, capturedAt, expiresAt: capturedAt + 60 * DAY, rewritten: true });
+      if (visit) expect(landed.visit).toBe(visit);
+      else expect(landed.visit).toMatch(/^[\w-]{16}$/);
+    });
+
+    it('a visit already stored here stays the visit', () => {
+      expect(land(handoff(T - DAY), T + MIN, { affiliate: OTHER_CODE })).toMatchObject({ affiliate: CODE, capturedAt: T - DAY, visit: VISIT });
+    });
+  });
+});
+
+describe('the lengths a landing value may have', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="https://pay.hotmart.com/A72242240H">Comprar</a>`);
+
+  it.each([
+    { row: 'a tag of 200 characters is kept', value: 'f'.repeat(200), kept: true },
+    { row: 'a tag of 201 characters is dropped', value: 'f'.repeat(201), kept: false },
+  ])('$row', ({ value, kept }) => {
+    setUrl(`/curso?a=${CODE}&utm_source=${value}`);
+    expect(start().getAttribution()!.params).toEqual(kept ? { utm_source: value } : {});
+  });
+
+  // Only values this short are tested against the producer's pattern (a pattern can be slow on a long text).
+  it.each([
+    { row: 'a code of 64 characters matching the pattern is captured', value: 'A'.repeat(64), captured: true },
+    { row: 'a code of 65 characters matching the pattern is not', value: 'A'.repeat(65), captured: false },
+  ])('$row', ({ value, captured }) => {
+    setUrl(`/curso?a=${value}`);
+    expect(start({ codePattern: '^A+$' }).getAttribution()?.affiliate).toBe(captured ? value : undefined);
+  });
+});
+
+describe('attributeLanding(): a stored attribution counts until the millisecond it expires', () => {
+  const T = Date.UTC(2026, 10, 24, 12);
+  const stored = (expiresAt: number) => ({ affiliate: OTHER_CODE, capturedAt: T - DAY, expiresAt, params: {}, visit: VISIT, storage: 'memory' as const });
+  const landing = { affiliate: CODE, params: {} };
+
+  it.each([
+    { row: 'expiring 1 ms after the landing: first-click keeps it', expiresAt: T + 1, kept: true },
+    { row: 'expiring at the landing: the new code is captured, in a new visit', expiresAt: T, kept: false },
+  ])('$row', ({ expiresAt, kept }) => {
+    const after = attributeLanding(stored(expiresAt), landing, options({ attribution: 'first-click' }), T);
+    if (kept) expect(after).toBeNull();
+    else expect(after).toMatchObject({ affiliate: CODE, capturedAt: T, visit: expect.not.stringMatching(VISIT) });
   });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
-import { CODE, DAY, ORIGIN, OTHER_CODE, click, cookie, lastWrite, press, recordCookieWrites, reload, setUrl, settle, start, usePage } from '../support/page';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
+import { CODE, DAY, ORIGIN, OTHER_CODE, VISIT, click, cookie, lastWrite, press, recordCookieWrites, reload, setUrl, settle, start, stubCookie, usePage } from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 /** The checkout link's href once the visitor presses it. */
@@ -278,6 +279,18 @@ describe('capture from the landing URL', () => {
       start();
       expect(reload('/', { consent: 'pending' }).getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
     });
+
+    it('pending: consent(true) keeps a cookie stored earlier as it is, neither deleted nor written again', () => {
+      setUrl('/?a=' + CODE);
+      start();
+      const stored = cookie();
+      const hotlinks = reload('/', { consent: 'pending' });
+      const writes = recordCookieWrites();
+      hotlinks.consent(true);
+      expect(writes).toEqual([]);
+      expect(cookie()).toBe(stored);
+      expect(reload('/').getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    });
   });
 
   describe('clean-url', () => {
@@ -300,6 +313,18 @@ describe('capture from the landing URL', () => {
       expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb&fbclid=f1&gclid=g1`);
     });
 
+    it('leaves history alone when there is nothing to clean (Safari limits replaceState to 100 calls in 10 s)', () => {
+      const replaceState = vi.spyOn(history, 'replaceState');
+      setUrl('/curso?x=1&utm_source=fb#preco');
+      const hotlinks = start({ cleanUrl: true });
+      history.pushState(null, '', '/aula?y=2');
+      expect(replaceState).not.toHaveBeenCalled();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: null, params: { utm_source: 'fb' } });
+      history.pushState(null, '', `/aula?a=${CODE}`);
+      expect(replaceState).toHaveBeenCalledTimes(1);
+      expect(location.href).toBe(`${ORIGIN}/aula`);
+    });
+
     it('is off by default', () => {
       setUrl(`/curso?a=${CODE}&utm_source=fb#price`);
       start();
@@ -311,6 +336,29 @@ describe('capture from the landing URL', () => {
       start({ cleanUrl: true });
       expect(location.search).toBe('?a=o95340038v&x=1');
     });
+  });
+
+  it('a page without a landing reads no cookie until a checkout link needs it', () => {
+    setUrl(`/?a=${CODE}`);
+    start();
+    const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Document.prototype), 'cookie')!;
+    let reads = 0;
+    stubCookie(() => (reads++, real.get!.call(document)), (value) => real.set!.call(document, value));
+    reload('/outra-pagina?x=1#preco');
+    expect(reads).toBe(0);
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    expect(reads).toBe(1);
+  });
+
+  it("a landing on /curso under first-click: a sibling's copy on Path=/curso (the page cannot tell it from ours) goes before the stored code is read", () => {
+    const forged = encodeAttribution({ affiliate: OTHER_CODE, capturedAt: Date.now() - DAY, expiresAt: Date.now() + 30 * DAY, params: {}, visit: VISIT });
+    setUrl('/curso');
+    document.cookie = `hotlinks=${forged}; Path=/curso; Domain=shop.example`;
+    setUrl(`/curso?a=${CODE}`);
+    expect(start({ attribution: 'first-click' }).getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    expect(document.cookie).toBe(`hotlinks=${cookie()}`);
+    expect(cookieFields().affiliate).toBe(CODE);
   });
 
   describe('single-page navigation', () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeAttribution, encodeAttribution, serializeCookie } from '../../src/attribution/cookie-codec';
+import { cookieValues, decodeAttribution, encodeAttribution, serializeCookie, takesDomainCookies } from '../../src/attribution/cookie-codec';
 import { attributionCookie, resolveServerOptions } from '../../src/server/index';
 import { CODE_PATTERN, DAY, FORWARD, UNSAFE_FOR_TAGS, anyText, forwardableValue, validCode, visitId } from '../support/arbitraries';
 import { CODE, ORIGIN, VISIT, click, cookie, options, press, reload, setUrl, start, usePage } from '../support/page';
@@ -346,5 +346,107 @@ describe('faults: clocks that disagree', () => {
       reload(LANDING);
       expect(serverAnswers(ORIGIN + '/outra-pagina', T)).toMatch(/^hotlinks=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; /);
     });
+  });
+});
+
+/**
+ * The codec's bounds, each at its edge: the value's length (browsers keep 4,096 bytes with the
+ * name), a capture at most a day ahead of the reader's clock, an unexpired lifetime of at most 400
+ * days, a deletion's form, how a `Cookie` header is read, and which hosts take a `Domain`.
+ */
+describe('the bounds of the cookie, at their edges', () => {
+  const T = Date.UTC(2026, 10, 24, 12);
+  const MAX = 3000;
+  const forward = Array.from({ length: 20 }, (_, i) => `t${String(i).padStart(2, '0')}`);
+  const settings = options({ forward });
+  const base = { affiliate: CODE, capturedAt: T, expiresAt: T + 60 * DAY, visit: VISIT };
+  /**
+   * Tags whose encoded value is `length` characters long: filled up to exactly 3,000, each tag under
+   * the 200 characters a tag may have, then one character more in the last one where asked.
+   */
+  const tagsFor = (length: number) => {
+    const params: Record<string, string> = {};
+    for (const key of forward) {
+      const without = encodeAttribution({ ...base, params }).length;
+      const room = MAX - without - (Object.keys(params).length ? '%26'.length : 0) - key.length - '%3D'.length;
+      if (room <= 0) break;
+      params[key] = 'x'.repeat(Math.min(199, room));
+    }
+    expect(encodeAttribution({ ...base, params }).length).toBe(MAX);
+    const last = Object.keys(params).at(-1)!;
+    params[last] += 'x'.repeat(length - MAX);
+    return params;
+  };
+  /** The value as written by someone who does not cap it. */
+  const uncapped = (params: Record<string, string>) => encodeAttribution({ ...base, params: {} }).replace('||', `|${encodeURIComponent(new URLSearchParams(params).toString())}|`);
+
+  it.each([
+    { length: MAX, kept: true },
+    { length: MAX + 1, kept: false },
+  ])('a value of $length characters: tags kept $kept (the code and the visit always are)', ({ length, kept }) => {
+    const params = tagsFor(length);
+    expect(uncapped(params).length).toBe(length);
+    const value = encodeAttribution({ ...base, params });
+    expect(value).toBe(kept ? uncapped(params) : encodeAttribution({ ...base, params: {} }));
+    expect(decodeAttribution(value, settings, T)).toEqual({ ...base, params: kept ? params : {} });
+  });
+
+  it.each([
+    { length: MAX, decoded: true },
+    { length: MAX + 1, decoded: false },
+  ])('a stored value of $length characters (written by someone else): decoded $decoded', ({ length, decoded }) => {
+    const value = uncapped(tagsFor(length));
+    expect(value.length).toBe(length);
+    expect(decodeAttribution(value, settings, T)).toEqual(decoded ? { ...base, params: tagsFor(length) } : null);
+  });
+
+  it.each([
+    { ahead: DAY, kept: true },
+    { ahead: DAY + 1, kept: false },
+  ])('captured $ahead ms ahead of the reader\'s clock: kept $kept', ({ ahead, kept }) => {
+    const value = encodeAttribution({ ...base, capturedAt: T + ahead, expiresAt: T + ahead + DAY, params: {} });
+    expect(decodeAttribution(value, defaults, T) != null).toBe(kept);
+  });
+
+  it.each([
+    { expiresAt: T + 1, kept: true },
+    { expiresAt: T, kept: false },
+  ])('expiring at $expiresAt (read at T): kept $kept', ({ expiresAt, kept }) => {
+    const value = encodeAttribution({ ...base, capturedAt: T - DAY, expiresAt, params: {} });
+    expect(decodeAttribution(value, defaults, T) != null).toBe(kept);
+  });
+
+  it.each([
+    { expires: T + 1000, written: '; Max-Age=1' },
+    { expires: T + 1, written: '; Max-Age=1' },
+    // At or before the moment it is written, the cookie is deleted, in the form every implementation knows.
+    { expires: T, written: '; Expires=Thu, 01 Jan 1970 00:00:00 GMT' },
+    { expires: 0, written: '; Expires=Thu, 01 Jan 1970 00:00:00 GMT' },
+  ])('written at T, expiring at $expires: "$written"', ({ expires, written }) => {
+    expect(serializeCookie('hotlinks', 'v', { expires, domain: 'shop.example', secure: true }, T)).toBe(
+      `hotlinks=v; Path=/${written}; Domain=shop.example; SameSite=Lax; Secure`,
+    );
+  });
+
+  it.each([
+    { header: 'a=1; hotlinks=x; b=2', values: ['x'] },
+    { header: 'a=1;hotlinks=x;hotlinks=y', values: ['x', 'y'] },
+    { header: 'a=1;  hotlinks=x', values: ['x'] },
+    { header: 'xhotlinks=1; hotlinks_domain=2; hotlinks=', values: [''] },
+    { header: '', values: [] },
+    { header: undefined, values: [] },
+  ])('the Cookie header $header holds $values of ours', ({ header, values }) => {
+    expect(cookieValues(header, 'hotlinks')).toEqual(values);
+  });
+
+  it.each([
+    { host: 'www.shop.example', domain: true },
+    { host: '4devs.com.br', domain: true },
+    { host: '192.168.0.10.nip.io', domain: true },
+    { host: 'localhost', domain: false },
+    { host: '192.168.0.10', domain: false },
+    { host: '[::1]', domain: false },
+  ])('$host takes a Domain cookie: $domain', ({ host, domain }) => {
+    expect(takesDomainCookies(host)).toBe(domain);
   });
 });

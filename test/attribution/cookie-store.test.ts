@@ -7,10 +7,10 @@
  * the first one that reads back. Below: cookies blocked, and a sibling subdomain's copies.
  */
 import { getDomain, getPublicSuffix } from 'tldts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { type CookieJar, cookieStore } from '../../src/attribution/cookie-store';
+import { type CookieJar, cookieStore, registrableDomain } from '../../src/attribution/cookie-store';
 import { CODE, DAY, ORIGIN, OTHER_CODE, VISIT, click, options, press, setUrl, start, stubCookie, usePage } from '../support/page';
 import { FakeJar } from './fake-jar';
 
@@ -201,6 +201,62 @@ describe('cookieStore keeps one cookie there', () => {
   });
 });
 
+describe('what the browser is asked to store', () => {
+  it.each([
+    { protocol: 'https:', written: '; SameSite=Lax; Secure' },
+    // A Secure cookie from an http: page is refused by the browser.
+    { protocol: 'http:', written: '; SameSite=Lax' },
+  ])('on an $protocol page the cookie ends "$written"', ({ protocol, written }) => {
+    const jar = new FakeJar('www.shop.example');
+    const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/', protocol });
+    expect(store.write(attribution(Date.now()))).toBe(true);
+    expect(jar.writes.at(-1)).toMatch(new RegExp(`^hotlinks=[^;]+; Path=/; Max-Age=\\d+; Domain=shop\\.example${written}$`));
+  });
+
+  it.each([
+    { host: 'meusite.kpages.online', cookieDomain: 'auto', domain: undefined, warned: true },
+    { host: 'loja.greatpages.com.br', cookieDomain: 'auto', domain: undefined, warned: true },
+    { host: 'meusite.kpages.online', cookieDomain: 'meusite.kpages.online', domain: 'meusite.kpages.online', warned: false },
+    { host: 'www.shop.com.br', cookieDomain: 'auto', domain: 'shop.com.br', warned: false },
+  ])('$host with cookieDomain $cookieDomain: the cookie on $domain, warned $warned', ({ host, cookieDomain, domain, warned }) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { store } = storeFor(host, { cookieDomain });
+      expect(store.write(attribution(Date.now()))).toBe(true);
+      expect(store.domain).toBe(domain);
+      expect(warn.mock.calls.map((args) => args.join(' '))).toEqual(
+        warned ? [`[hotlinks] ${host} is a shared platform: the cookie stays on this host; name your domain in data-cookie-domain to share it with your other pages`] : [],
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe('registrableDomain(), for the debug view: where a cookie of this page lands, found by writing one', () => {
+  it.each([
+    ['www.shop.com.br', 'shop.com.br'],
+    ['a.b.github.io', 'b.github.io'],
+    ['shop.example', 'shop.example'],
+    ['meusite.kpages.online', undefined],
+    ['localhost', undefined],
+    ['10.0.0.7', undefined],
+  ])('%s: %s, and no cookie of its own left behind', (host, domain) => {
+    const jar = new PublicSuffixJar(host);
+    jar.cookies.push({ name: 'hotlinks', value: 'ours', path: '/' });
+    expect(registrableDomain(jar, host)).toBe(domain);
+    expect(new Set(jar.writes.map((write) => write.name))).toEqual(new Set(['hotlinks_domain']));
+    expect(jar.writes.filter((write) => write.accepted).at(0)?.domain).toBe(domain);
+    expect(jar.cookies).toEqual([{ name: 'hotlinks', value: 'ours', path: '/' }]);
+  });
+
+  it('a jar that refuses every cookie: undefined, nothing left', () => {
+    const jar = new PublicSuffixJar('www.shop.com.br', true);
+    expect(registrableDomain(jar, 'www.shop.com.br')).toBeUndefined();
+    expect(jar.cookies).toEqual([]);
+  });
+});
+
 /** Cookies that cannot be used leave the attribution in memory for the page; nothing throws. */
 describe('faults', () => {
   const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
@@ -379,6 +435,13 @@ describe('trust: several cookies of our name', () => {
         affiliate: null,
         held: [],
       },
+      {
+        case: 'one garbage value on /, read on /curso/aula: nothing, and it is deleted there too',
+        path: '/curso/aula',
+        planted: [{ value: GARBAGE, domain: 'shop.example' }],
+        affiliate: null,
+        held: [],
+      },
     ])('$case', ({ path, planted, affiliate, held }) => {
       const jar = site(path, planted);
       const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: path, protocol: 'https:' });
@@ -401,6 +464,22 @@ describe('trust: several cookies of our name', () => {
     });
   });
 
+  describe('reading for a landing (strict): copies on deeper paths go before anything is read', () => {
+    it.each([
+      { case: 'only a valid-looking copy on Path=/curso, on /curso', planted: [{ value: FORGED, domain: 'shop.example', path: '/curso' }], strict: null, plain: OTHER_CODE },
+      { case: 'ours and a valid-looking copy on Path=/curso, on /curso', planted: [ours, { value: FORGED, domain: 'shop.example', path: '/curso' }], strict: CODE, plain: CODE },
+    ])('$case: $strict (a plain read: $plain)', ({ planted, strict, plain }) => {
+      const read = (isStrict: boolean) => {
+        const jar = site('/curso', planted);
+        const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso', protocol: 'https:' });
+        return [store.read(NOW, isStrict)?.affiliate ?? null, jar.held().filter((held) => held.includes('/curso='))];
+      };
+      // The copy a page at /curso cannot tell from ours never outranks a landing, and is gone either way.
+      expect(read(true)).toEqual([strict, []]);
+      expect(read(false)).toEqual([plain, plain == OTHER_CODE ? [`.shop.example/curso=${FORGED}`] : []]);
+    });
+  });
+
   describe('writing with a shadow on the page', () => {
     it('a real capture on /curso under a valid-looking shadow: ours is written on the registrable domain and the shadow goes', () => {
       const jar = site('/curso', [{ value: FORGED, domain: 'shop.example', path: '/curso' }]);
@@ -418,6 +497,22 @@ describe('trust: several cookies of our name', () => {
       const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
       expect(store.write(attribution)).toBe(true);
       expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
+    });
+
+    it('a host-only site (localhost) with a copy on the page\'s path: ours is written at / and stays', () => {
+      const jar = new FakeJar('localhost', '/curso');
+      jar.plant('hotlinks', FORGED, { domain: 'localhost', path: '/curso', hostOnly: true });
+      const store = cookieStore(options(), jar, { hostname: 'localhost', pathname: '/curso', protocol: 'http:' });
+      const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
+      expect(store.write(attribution)).toBe(true);
+      expect(store.domain).toBeUndefined();
+      expect(jar.held()).toEqual([`localhost/=${encodeAttribution(attribution)}`]);
+    });
+
+    it('clearing on a deeper page deletes ours at / and the copies on the page\'s paths', () => {
+      const jar = site('/curso/aula', [ours, { value: FORGED, domain: 'shop.example', path: '/curso' }, { value: FORGED, domain: 'www.shop.example', path: '/curso/aula', hostOnly: true }]);
+      cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso/aula', protocol: 'https:' }).remove();
+      expect(jar.held()).toEqual([]);
     });
 
     it.each([
