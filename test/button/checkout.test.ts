@@ -24,6 +24,15 @@ describe('the hotlinks-checkout event', () => {
     expect(event.composedPath()[0]).toBe(el);
   });
 
+  it("with the page's links decorated too: one click on the button is one departure (its own link inside is no page link)", async () => {
+    startCore();
+    const checkouts = recordCheckouts();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" offer="abc"></hotlink-buy-button>`);
+    button(el).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}&off=abc`);
+    expect(checkouts.map((event) => event.composedPath()[0])).toEqual([el]);
+  });
+
   it.each(['redirect', 'new-tab', 'overlay'])('cancelled in %s mode: the visitor stays', async (mode) => {
     startCore({ decorate: false });
     recordCheckouts(true);

@@ -148,3 +148,14 @@ describe('hostile input', () => {
     });
   });
 });
+
+describe('checkoutUrl() refusing a value', () => {
+  usePage(ORIGIN + '/');
+
+  it('names at most its first 100 characters', () => {
+    const junk = 'https://evil.example/' + 'x'.repeat(500);
+    expect(() => start().checkoutUrl(junk)).toThrow(
+      `HotLinks.checkoutUrl(): ${JSON.stringify(junk.slice(0, 100))} is not an https: link on a checkout host (pay.hotmart.com, payment.hotmart.com)`,
+    );
+  });
+});
