@@ -218,6 +218,7 @@ describe('what the browser is asked to store', () => {
     { host: 'loja.greatpages.com.br', cookieDomain: 'auto', domain: undefined, warned: true },
     { host: 'meusite.kpages.online', cookieDomain: 'meusite.kpages.online', domain: 'meusite.kpages.online', warned: false },
     { host: 'www.shop.com.br', cookieDomain: 'auto', domain: 'shop.com.br', warned: false },
+    { host: 'www.minhakpages.online', cookieDomain: 'auto', domain: 'minhakpages.online', warned: false },
   ])('$host with cookieDomain $cookieDomain: the cookie on $domain, warned $warned', ({ host, cookieDomain, domain, warned }) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
