@@ -200,3 +200,88 @@ describe('an IAB TCF v2.2 consent tool', () => {
     expect(document.cookie).toBe('');
   });
 });
+
+describe('the consent tools at their edges', () => {
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}">Comprar</a>`);
+  afterEach(() => {
+    delete (window as { __tcfapi?: unknown }).__tcfapi;
+  });
+
+  describe('Google Consent Mode: storage follows ad_storage, in gtag()\'s consent commands only; an update is the visitor\'s answer, a default never overrides it', () => {
+    it.each([
+      { case: 'two defaults (a tag manager\'s, then the consent tool\'s): the later counts', commands: [['consent', 'default', { ad_storage: 'denied' }], ['consent', 'default', { ad_storage: 'granted' }]], cookie: CODE },
+      { case: 'update denied, then a late default granted', commands: [['consent', 'update', { ad_storage: 'denied' }], ['consent', 'default', { ad_storage: 'granted' }]], cookie: undefined },
+      { case: 'default granted, then an update of analytics_storage alone', commands: [['consent', 'default', { ad_storage: 'granted' }], ['consent', 'update', { analytics_storage: 'denied' }]], cookie: CODE },
+      { case: 'an event named "update" carrying ad_storage', commands: [['event', 'update', { ad_storage: 'granted' }]], cookie: undefined },
+      { case: 'a consent command gtag does not define', commands: [['consent', 'set', { ad_storage: 'granted' }]], cookie: undefined },
+      { case: 'a consent command without settings, then an update granted', commands: [['consent', 'default'], ['consent', 'update', { ad_storage: 'granted' }]], cookie: CODE },
+    ])('$case: stored $cookie', ({ commands, cookie: expected }) => {
+      const gtag = gtagSnippet();
+      for (const command of commands) gtag(...command);
+      setUrl(`/curso?a=${CODE}`);
+      start({ consent: 'google' });
+      expect(stored()).toBe(expected);
+      expect(buy()).toBe(`${HOTLINK}?af=${CODE}`);
+    });
+
+    it('a site that follows a TCF consent tool does not take gtag()\'s answer, nor the reverse', () => {
+      gtagSnippet()('consent', 'default', { ad_storage: 'granted' });
+      setUrl(`/curso?a=${CODE}`);
+      start({ consent: 'tcf' });
+      expect(stored()).toBeUndefined();
+      delete (window as { dataLayer?: unknown }).dataLayer;
+      installStandInCmp({ gdprApplies: false });
+      reload(`/curso?a=${CODE}`, { consent: 'google' });
+      expect(stored()).toBeUndefined();
+    });
+  });
+
+  describe('TCF: what a consent tool sends', () => {
+    /** A consent tool that answers every listener with `data`. */
+    const cmpAnswering = (data: object) => {
+      (window as unknown as { __tcfapi: unknown }).__tcfapi = (_: string, __: number, callback: (d: unknown, s: boolean) => void) => callback(data, true);
+    };
+
+    it.each([
+      { case: 'GDPR applies, no purpose object', data: { gdprApplies: true, eventStatus: 'tcloaded' }, cookie: undefined },
+      { case: 'GDPR applies, purposes without consents', data: { gdprApplies: true, eventStatus: 'tcloaded', purpose: {} }, cookie: undefined },
+      { case: 'GDPR does not apply, no purpose object', data: { gdprApplies: false, eventStatus: 'tcloaded' }, cookie: CODE },
+      { case: 'purpose 1 consented as "true" (a string)', data: { gdprApplies: true, eventStatus: 'tcloaded', purpose: { consents: { 1: 'true' } } }, cookie: undefined },
+    ])('$case: stored $cookie, nothing thrown', ({ data, cookie: expected }) => {
+      cmpAnswering(data);
+      setUrl(`/curso?a=${CODE}`);
+      expect(() => start({ consent: 'tcf' })).not.toThrow();
+      expect(stored()).toBe(expected);
+      expect(buy()).toBe(`${HOTLINK}?af=${CODE}`);
+    });
+
+    it('a returning visitor shown the banner again: the cookie stored earlier stays until the visitor refuses', () => {
+      installStandInCmp({ gdprApplies: true, known: { 1: true } });
+      setUrl(`/curso?a=${CODE}`);
+      start({ consent: 'tcf' });
+      expect(stored()).toBe(CODE);
+      const cmp = installStandInCmp({ gdprApplies: true });
+      reload('/outra', { consent: 'tcf' });
+      expect(stored()).toBe(CODE);
+      cmp.userAction({ 1: false });
+      expect(document.cookie).toBe('');
+    });
+
+    it('a consent tool there at start is asked once, also after the page\'s load event', () => {
+      const cmp = installStandInCmp({ gdprApplies: true });
+      setUrl(`/curso?a=${CODE}`);
+      start({ consent: 'tcf' });
+      window.dispatchEvent(new Event('load'));
+      expect(cmp.listeners()).toBe(1);
+    });
+
+    it('one that loads later is asked once, however many load events the page fires', () => {
+      setUrl(`/curso?a=${CODE}`);
+      start({ consent: 'tcf' });
+      const cmp = installStandInCmp({ gdprApplies: true });
+      window.dispatchEvent(new Event('load'));
+      window.dispatchEvent(new Event('load'));
+      expect(cmp.listeners()).toBe(1);
+    });
+  });
+});
