@@ -443,3 +443,98 @@ describe('trust: once per departure, and no personal data', () => {
     });
   });
 });
+
+describe('the reporter at its edges', () => {
+  usePage(ORIGIN + '/', PAGE);
+  beforeEach(() => {
+    sent = [];
+    localStorage.removeItem('hotlinks:reported');
+  });
+  const events = () => sent.map((s) => s.body.event);
+
+  it('a reload, a back navigation or a second tab on the landing is the same capture: one attribution report, remembered on the device', async () => {
+    deliveries.beacon();
+    const { visit, capturedAt } = reload(LANDING, { collect: '/api/hotlinks' }).getAttribution()!;
+    reload(LANDING, { collect: '/api/hotlinks' });
+    await arrived(1, 100);
+    expect(events()).toEqual(['attribution']);
+    expect(Object.fromEntries(Object.entries(localStorage))).toEqual({ 'hotlinks:reported': `${visit}.${capturedAt}` });
+    // A new code is a new capture, reported.
+    reload(ORIGIN + '/curso/?a=Q100328287K', { collect: '/api/hotlinks' });
+    await arrived(2, 100);
+    expect(sent.map((s) => [s.body.event, s.body.affiliate])).toEqual([['attribution', CODE], ['attribution', 'Q100328287K']]);
+  });
+
+  it('a page without reporting keeps nothing on the device for it; with collect alone, dataLayer is left alone', async () => {
+    deliveries.beacon();
+    reload(LANDING);
+    click(buy());
+    expect(localStorage.getItem('hotlinks:reported')).toBeNull();
+    reload(ORIGIN + '/curso/?a=Q100328287K', { collect: '/api/hotlinks' });
+    await arrived(1);
+    expect((window as { dataLayer?: unknown }).dataLayer).toBeUndefined();
+  });
+
+  it('clicks on the same checkout link less than 2 s after the last are one departure; 2 s after, a new one', async () => {
+    deliveries.beacon();
+    reload(LANDING, { collect: '/api/hotlinks' });
+    const t = Date.now();
+    for (const at of [0, 1999, 3998, 5998, 7997]) {
+      vi.setSystemTime(t + at);
+      click(buy());
+    }
+    await arrived(3, 100);
+    expect(sent.filter((s) => s.body.event == 'checkout').map((s) => (s.body.timestamp as number) - t)).toEqual([0, 5998]);
+  });
+
+  it('without a beacon, fetch is asked to keep the request alive past the page the visitor is leaving', () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { sendBeacon: undefined }));
+    const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 204 })));
+    vi.stubGlobal('fetch', fetch);
+    reload(LANDING, { collect: '/api/hotlinks' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith(ORIGIN + '/api/hotlinks', { method: 'POST', body: expect.stringMatching(/^\{"event":"attribution",/), keepalive: true });
+  });
+
+  it('consent granted on a page without a landing sends no attribution report (none waited); granted twice, one', async () => {
+    deliveries.beacon();
+    reload(LANDING);
+    const later = reload(ORIGIN + '/outra', { collect: '/api/hotlinks', consent: 'pending' });
+    click(buy());
+    later.consent(true);
+    later.consent(true);
+    click(buy());
+    await arrived(1, 100);
+    expect(events()).toEqual(['checkout']);
+
+    sent = [];
+    const landing = reload(ORIGIN + '/curso/?a=Q100328287K', { collect: '/api/hotlinks', consent: 'pending' });
+    landing.consent(true);
+    landing.consent(true);
+    await arrived(1, 100);
+    expect(events()).toEqual(['attribution']);
+  });
+
+  it.each([
+    { param: 'buyerEmail', kept: false },
+    { param: 'postal_code', kept: false },
+    // Words that only end or begin like one of those names are no personal data.
+    { param: 'vip', kept: true },
+    { param: 'dobra', kept: true },
+    { param: 'hotel', kept: true },
+  ])('a tag named $param: kept $kept', async ({ param, kept }) => {
+    deliveries.beacon();
+    reload(`${ORIGIN}/curso/?a=${CODE}&${encodeURIComponent(param)}=x1`, { collect: '/api/hotlinks', forward: [param] });
+    await arrived(1);
+    expect(sent[0].body.params).toEqual(kept ? { [param]: 'x1' } : {});
+  });
+
+  it.each(['endereço', 'Endereço_Entrega', 'ENDEREÇO'])("a checkout link's prefill field %s (accented) is left out of the report", async (field) => {
+    deliveries.beacon();
+    reload(LANDING, { collect: '/api/hotlinks' });
+    document.body.innerHTML = `<a id="buy" href="https://pay.hotmart.com/A72242240H?off=abc&amp;${encodeURIComponent(field)}=Rua%20Um">Comprar</a>`;
+    click(buy());
+    await arrived(2);
+    expect(sent[1].body.checkoutUrl).toBe(DECORATED);
+  });
+});

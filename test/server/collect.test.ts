@@ -412,3 +412,32 @@ describe('trust: characters that pass for structure, and a body that trickles', 
     }, 10_000);
   });
 });
+
+describe.each(Object.entries(collectReceivers))('the report schema at its edges, %s', (_, receiver) => {
+  const params = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => ['p' + i, 'v']));
+
+  it.each([
+    ['from an http: page (a site without TLS, a local one)', { ...REPORT, page: 'http://shop.example/curso/' }],
+    ['with 32 parameters', { ...REPORT, params: params(32) }],
+    ['with a parameter name of 64 characters', { ...REPORT, params: { ['k'.repeat(64)]: 'v' } }],
+    ['with a visit id of 11 characters', { ...REPORT, visit: 'abcdefghijk' }],
+  ])('accepts a report %s', async (_, report) => {
+    const { origin, received } = await receiver();
+    expect((await postReport(origin, JSON.stringify(report))).status).toBe(204);
+    expect(received).toEqual([report]);
+  });
+
+  it.each([
+    ['a page with a space in it', { ...REPORT, page: 'https://www.shop.example/a b' }, 'page: must not contain spaces, control or invisible characters'],
+    ['a page of another scheme ending in https', { ...REPORT, page: 'web+https://www.shop.example/' }, 'page: must be an absolute http: or https: URL'],
+    ['a visit id of 10 characters', { ...REPORT, visit: 'abcdefghij' }, 'visit: must be 11 to 64 characters of A-Z a-z 0-9 _ -'],
+    ['a parameter name starting with "$"', { ...REPORT, params: { $utm: 'v' } }, 'params.$utm: Invalid key in record'],
+    ['a parameter name ending with "$"', { ...REPORT, params: { utm$: 'v' } }, 'params.utm$: Invalid key in record'],
+    ['a parameter name of 65 characters', { ...REPORT, params: { ['k'.repeat(65)]: 'v' } }, `params.${'k'.repeat(65)}: Invalid key in record`],
+  ])('answers 400 to %s, naming it', async (_, report, message) => {
+    const { origin, received } = await receiver();
+    const answer = await postReport(origin, JSON.stringify(report));
+    expect([answer.status, answer.body]).toEqual([400, message]);
+    expect(received).toEqual([]);
+  });
+});
