@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
 import { BEACON, REPORT, collectReceivers, listen, postReport, raw, send } from './http';
 
@@ -439,5 +439,165 @@ describe.each(Object.entries(collectReceivers))('the report schema at its edges,
     const answer = await postReport(origin, JSON.stringify(report));
     expect([answer.status, answer.body]).toEqual([400, message]);
     expect(received).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(collectReceivers))('receiving at its edges, %s', (_, receiver) => {
+  const body = JSON.stringify(REPORT);
+
+  it('a body of exactly maxBytes is taken, announced or in chunks; one byte more is refused', async () => {
+    const { origin, received } = await receiver({ maxBytes: Buffer.byteLength(body) });
+    expect((await postReport(origin, body, { ...BEACON, 'content-length': Buffer.byteLength(body) })).status).toBe(204);
+    expect((await postReport(origin, body, { ...BEACON, 'transfer-encoding': 'chunked' })).status).toBe(204);
+    expect((await postReport(origin, body + ' ', { ...BEACON, 'content-length': Buffer.byteLength(body) + 1 })).status).toBe(400);
+    expect((await postReport(origin, body + ' ', { ...BEACON, 'transfer-encoding': 'chunked' })).status).toBe(400);
+    expect(received).toEqual([REPORT, REPORT]);
+  });
+
+  it.each([
+    ['no content-type at all', {}, 415, 'content-type must be text/plain or application/json, got ""'],
+    ['text/plain with a parameter other than charset', { 'content-type': 'text/plain; format=flowed' }, 204, ''],
+    ['a quoted charset in capitals', { 'content-type': 'text/plain; charset="UTF-8"' }, 204, ''],
+  ])('a report with %s: %d', async (_, headers, status, message) => {
+    const { origin } = await receiver();
+    const answer = await postReport(origin, body, headers);
+    expect([answer.status, answer.body]).toEqual([status, message]);
+  });
+
+  it('a byte that is no UTF-8 inside a JSON string: 400, the body is not JSON (UTF-8)', async () => {
+    const { origin, received } = await receiver();
+    const [before, after] = JSON.stringify({ ...REPORT, params: { utm_source: 'fb~' } }).split('~');
+    const answer = await postReport(origin, Buffer.concat([Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]));
+    expect([answer.status, answer.body]).toEqual([400, 'the body is not JSON (UTF-8)']);
+    expect(received).toEqual([]);
+  });
+
+  it('the answers\' headers: Allow only on a 405, a text type only with a message', async () => {
+    const { origin } = await receiver();
+    const accepted = await postReport(origin, body);
+    const refused = await postReport(origin, '{');
+    const wrongMethod = await send(origin + '/api/hotlinks', { method: 'GET' });
+    expect([accepted.status, accepted.headers.allow, accepted.headers['content-type']]).toEqual([204, undefined, undefined]);
+    expect([refused.status, refused.headers.allow, refused.headers['content-type']]).toEqual([400, undefined, 'text/plain; charset=utf-8']);
+    expect([wrongMethod.status, wrongMethod.headers.allow, wrongMethod.headers['content-type']]).toEqual([405, 'POST', 'text/plain; charset=utf-8']);
+  });
+
+  it('answers 500 to a report onReport could not keep, saying so', async () => {
+    const { origin } = await receiver({ onReport: () => Promise.reject(new Error('database down')) });
+    const answer = await postReport(origin, body);
+    expect([answer.status, answer.body]).toEqual([500, 'the report could not be stored']);
+  });
+});
+
+describe('the Node collect handler, as frameworks and clients hand it requests', () => {
+  const body = JSON.stringify(REPORT);
+  const handlerOn = async (prepare: (req: IncomingMessage & { body?: unknown }) => Promise<void> | void, options: { maxBytes?: number; bodyTimeoutMs?: number } = {}) => {
+    const received: Report[] = [];
+    const errors: unknown[] = [];
+    const handler = nodeCollectHandler({ onReport: (report) => void received.push(report), onError: (e) => void errors.push(e), ...options });
+    const origin = await listen(async (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => {
+      await prepare(req);
+      await handler(req, res);
+    });
+    return { origin, received, errors };
+  };
+
+  it('behind a text body parser (express.text()): the string it read is the report', async () => {
+    const { origin, received } = await handlerOn(async (req) => {
+      let text = '';
+      for await (const chunk of req) text += chunk;
+      req.body = text;
+    });
+    expect((await postReport(origin, body)).status).toBe(204);
+    expect(received).toEqual([REPORT]);
+  });
+
+  it('a request a framework set to text (setEncoding): read all the same', async () => {
+    const { origin, received } = await handlerOn((req) => void req.setEncoding('utf8'));
+    expect((await postReport(origin, body)).status).toBe(204);
+    expect(received).toEqual([REPORT]);
+  });
+
+  it('a framework that gives every request an empty body object before reading it: the body is read', async () => {
+    const { origin, received } = await handlerOn((req) => void (req.body = {}));
+    expect((await postReport(origin, body)).status).toBe(204);
+    expect(received).toEqual([REPORT]);
+  });
+
+  it('a body announced over the limit is refused at once, without waiting for it', async () => {
+    const { origin } = await handlerOn(() => {}, { maxBytes: 100, bodyTimeoutMs: 3000 });
+    const answer = await raw(origin, 'POST /api/hotlinks HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 9000\r\n\r\n{', 1000);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 [^]*\r\nconnection: close\r\n[^]*the body is larger than 100 bytes/i);
+  });
+
+  it('the connection stays open after an accepted report, and closes after a refused one', async () => {
+    const { origin } = await handlerOn(() => {});
+    const request = (text: string) => `POST /api/hotlinks HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+    expect(await raw(origin, request(body), 300)).toMatch(/^HTTP\/1\.1 204 [^]*\r\nconnection: keep-alive\r\n/i);
+    expect(await raw(origin, request('{"event":'), 300)).toMatch(/^HTTP\/1\.1 400 [^]*\r\nconnection: close\r\n/i);
+  });
+
+  it('a request a framework already answered: the report is taken, nothing more is written, nothing thrown', async () => {
+    const received: Report[] = [];
+    const handler = nodeCollectHandler({ onReport: (report) => void received.push(report) });
+    let outcome: Promise<void> | undefined;
+    const origin = await listen((req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(202).end('taken elsewhere');
+      outcome = handler(req, res);
+    });
+    const answer = await postReport(origin, body);
+    expect([answer.status, answer.body]).toEqual([202, 'taken elsewhere']);
+    await expect(outcome).resolves.toBeUndefined();
+    expect(received).toEqual([REPORT]);
+  });
+
+  it('a request it cannot even look at (no headers): 500, and the error reported', async () => {
+    const errors: unknown[] = [];
+    const written: unknown[] = [];
+    const handler = nodeCollectHandler({ onReport: () => {}, onError: (e) => void errors.push(e) });
+    const request = { method: 'POST', on() {}, removeListener() {}, resume() {} } as unknown as IncomingMessage;
+    const response = { getHeader() {}, setHeader() {}, writeHead: (...args: unknown[]) => written.push(args), end: (text: string) => written.push(text) } as unknown as ServerResponse;
+    await handler(request, response);
+    expect(written).toEqual([[500, { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' }], 'unexpected error']);
+    expect(errors).toEqual([expect.any(TypeError)]);
+  });
+});
+
+describe('the fetch collect handler, in process, at its edges', () => {
+  const url = 'https://www.shop.example/api/hotlinks';
+
+  it('a POST without a body: 400, the body is not JSON (UTF-8)', async () => {
+    const response = await fetchCollectHandler({ onReport: () => {} })(new Request(url, { method: 'POST', headers: BEACON }));
+    expect([response.status, await response.text()]).toEqual([400, 'the body is not JSON (UTF-8)']);
+  });
+
+  it('a body that never ends: 408 after bodyTimeoutMs, and the stream cancelled', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"event":')),
+      cancel: () => void (cancelled = true),
+    });
+    const response = await fetchCollectHandler({ onReport: () => {}, bodyTimeoutMs: 100 })(new Request(url, { method: 'POST', body, headers: BEACON, duplex: 'half' } as RequestInit));
+    expect([response.status, await response.text()]).toEqual([408, 'the body did not arrive within 100 ms']);
+    expect(cancelled).toBe(true);
+  });
+
+  it('a request it cannot even look at (headers that throw): 500, and the error reported', async () => {
+    const errors: unknown[] = [];
+    const broken = { method: 'POST', headers: { get: () => { throw new Error('no headers'); } } } as unknown as Request;
+    const response = await fetchCollectHandler({ onReport: () => {}, onError: (e) => void errors.push(e) })(broken);
+    expect([response.status, await response.text()]).toEqual([500, 'unexpected error']);
+    expect(errors).toEqual([new Error('no headers')]);
+  });
+
+  it('a report received leaves no timer behind (a busy server would pile them up for bodyTimeoutMs)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const response = await fetchCollectHandler({ onReport: () => {} })(new Request(url, { method: 'POST', body: JSON.stringify(REPORT), headers: BEACON }));
+      expect(response.status).toBe(204);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

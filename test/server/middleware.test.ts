@@ -433,3 +433,65 @@ describe('hostile input', () => {
     });
   });
 });
+
+describe('which requests get the cookie, and for which URL', () => {
+  const withHotLinks = fetchMiddleware({ cookieDomain: 'shop.example' });
+  const page = () => new Response('page', { headers: { 'content-type': 'text/html' } });
+  /** The cookie a page load gets: its Domain and Secure, or nothing. */
+  const cookieFor = async (url: string, headers: Record<string, string> = {}, method = 'GET') => {
+    const [cookie] = (await withHotLinks(page)(new Request(url, { method, headers: { 'sec-fetch-mode': 'navigate', ...headers } }))).headers.getSetCookie();
+    return cookie?.replace(/^hotlinks=[^;]*; Path=\/; Max-Age=\d+/, '');
+  };
+
+  it.each([
+    { case: 'a HEAD page load (a link preview, a crawler checking the page)', method: 'HEAD', headers: {}, cookie: '; Domain=shop.example; SameSite=Lax; Secure' },
+    { case: 'X-Forwarded-Proto: http (the visitor came over http)', method: 'GET', headers: { 'x-forwarded-proto': 'http' }, cookie: '; Domain=shop.example; SameSite=Lax' },
+    { case: 'X-Forwarded-Proto that is neither (ignored: the request\'s own scheme)', method: 'GET', headers: { 'x-forwarded-proto': 'ftp' }, cookie: '; Domain=shop.example; SameSite=Lax; Secure' },
+    { case: 'forwarded lists with spaces before the comma', method: 'GET', headers: { 'x-forwarded-proto': 'http , https', 'x-forwarded-host': 'www.shop.example , app.internal' }, cookie: '; Domain=shop.example; SameSite=Lax' },
+  ])('$case: "$cookie"', async ({ method, headers, cookie }) => {
+    expect(await cookieFor(`https://app.shop.example/curso?a=${CODE}`, headers as Record<string, string>, method)).toBe(cookie);
+  });
+
+  it('a failure inside it never stops the page, and is reported', async () => {
+    const errors: unknown[] = [];
+    const failing = fetchMiddleware({ cookieDomain: 'shop.example' }, {
+      consent: () => {
+        throw new Error('consent cookie unreadable');
+      },
+      onError: (error) => void errors.push(error),
+    });
+    const original = page();
+    expect(await failing(() => original)(new Request(`https://shop.example/?a=${CODE}`, { headers: { 'sec-fetch-mode': 'navigate' } }))).toBe(original);
+    expect(errors).toEqual([new Error('consent cookie unreadable')]);
+  });
+
+  it('the server options name hotlinks-embed/server when no caller is given', () => {
+    expect(() => resolveServerOptions({ cookieDomain: 'auto' })).toThrow(
+      'hotlinks-embed/server: cookieDomain must be your registrable domain in lowercase, such as "shop.example" (a server cannot probe for it), got "auto"',
+    );
+  });
+});
+
+describe('nodeMiddleware() with the request objects other frameworks hand it', () => {
+  const middleware = nodeMiddleware({ cookieDomain: 'shop.example' });
+  /** Calls the middleware with a request object as a framework might build it; returns the cookie it set. */
+  const run = (request: Record<string, unknown>, next?: () => void) => {
+    const headers: Record<string, unknown> = {};
+    const response = { getHeader: (name: string) => headers[name], setHeader: (name: string, value: unknown) => void (headers[name] = value) };
+    middleware({ method: 'GET', on() {}, removeListener() {}, resume() {}, ...request } as never, response as never, next);
+    return (headers['set-cookie'] as string[] | undefined)?.map((cookie) => cookie.replace(/^hotlinks=[^;]*; Path=\/; Max-Age=\d+/, ''));
+  };
+  const navigate = { host: 'www.shop.example', 'sec-fetch-mode': 'navigate' };
+
+  it('repeated headers given as a list: the first value of X-Forwarded-Host counts', () => {
+    expect(run({ url: `/?a=${CODE}`, headers: { ...navigate, 'x-forwarded-host': ['www.shop.example', 'evil.example'] } })).toEqual(['; Domain=shop.example; SameSite=Lax']);
+  });
+
+  it('no socket (a serverless adapter): an http page', () => {
+    expect(run({ url: `/?a=${CODE}`, headers: navigate })).toEqual(['; Domain=shop.example; SameSite=Lax']);
+  });
+
+  it('no next (called as a plain function): nothing thrown', () => {
+    expect(() => run({ url: `/?a=${CODE}`, headers: navigate })).not.toThrow();
+  });
+});

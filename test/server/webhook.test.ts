@@ -178,11 +178,72 @@ describe.each(Object.entries(receivers))('the webhook handler, %s', (_, start) =
     expect(() => make({ hottok: '', onDelivery: () => {} })).toThrow(/hottok must be the token from Hotmart's webhook settings \(1 to 256 printable characters\), got ""/);
     expect(() => make({ hottok: 'has space', onDelivery: () => {} })).toThrow(/got "has space"/);
   });
+
+  it.each([
+    { hottok: 'x'.repeat(256), refused: undefined },
+    { hottok: 'x'.repeat(257), refused: `"${'x'.repeat(40)}…"` },
+    { hottok: 'x'.repeat(39) + ' ', refused: `"${'x'.repeat(39)} "` },
+    { hottok: 'x'.repeat(40) + ' ', refused: `"${'x'.repeat(40)}…"` },
+    { hottok: 123456, refused: 'number' },
+    { hottok: undefined, refused: 'undefined' },
+  ])('a hottok of $hottok.length characters, or of type $hottok: refused as $refused', ({ hottok, refused }) => {
+    const [make, caller] = receivers['Node (req, res)'] == start ? [nodeWebhookHandler, 'nodeWebhookHandler()'] : [fetchWebhookHandler, 'fetchWebhookHandler()'];
+    const create = () => make({ hottok: hottok as string, onDelivery: () => {} });
+    if (refused === undefined) expect(create).not.toThrow();
+    else expect(create).toThrow(`${caller}: hottok must be the token from Hotmart's webhook settings (1 to 256 printable characters), got ${refused}`);
+  });
+
+  it('a body that is JSON null, without the hottok header: 401', async () => {
+    const { origin, received } = await start();
+    const answer = await post(origin, 'null', JSON_TYPE);
+    expect([answer.status, answer.body]).toEqual([401, 'the hottok is missing or wrong']);
+    expect(received).toEqual([]);
+  });
+
+  it.each([
+    ['a number', '42'],
+    ['null', 'null'],
+    ['a string', '"PURCHASE_APPROVED"'],
+  ])('answers 400 to a body that is %s: the body must be a JSON object', async (_, body) => {
+    const { origin } = await start();
+    expect(await post(origin, body)).toMatchObject({ status: 400, body: 'the body must be a JSON object' });
+  });
 });
 
 describe('parseDelivery', () => {
   it('takes an order bump with its parent, and the first affiliate with a code', () => {
     const parsed = parseDelivery(delivery({ id: 'b', transaction: 'HP2', parent: 'HP1', affiliate: null }));
     expect(parsed).toMatchObject({ delivery: { transaction: 'HP2', parent: 'HP1', affiliate: null } });
+  });
+
+  /** APPROVED with `purchase` fields replaced (`undefined`: left out), or with `data` fields replaced. */
+  const changed = (purchase: Record<string, unknown>, data: Record<string, unknown> = {}) => {
+    const body = structuredClone(APPROVED) as { data: Record<string, unknown> & { purchase: Record<string, unknown> } };
+    Object.assign(body.data.purchase, purchase);
+    Object.assign(body.data, data);
+    return body;
+  };
+
+  it.each([
+    { case: 'no origin (a refund or chargeback may come without it)', body: changed({ origin: undefined }), kept: { xcod: null } },
+    { case: 'xcode when xcod is absent', body: changed({ origin: { xcode: 'k3J9xQ2mP0wZ' } }), kept: { xcod: 'k3J9xQ2mP0wZ' } },
+    { case: 'no order_bump', body: changed({ order_bump: undefined }), kept: { parent: null } },
+    { case: 'an order bump flag as text, with a parent: no bump', body: changed({ order_bump: { is_order_bump: 'true', parent_purchase_transaction: 'HP1' } }), kept: { parent: null } },
+    { case: 'an order bump naming itself as its parent: its own order', body: changed({ order_bump: { is_order_bump: true, parent_purchase_transaction: 'HP16015479281022' } }), kept: { parent: null } },
+    { case: 'an order bump with its parent', body: changed({ order_bump: { is_order_bump: true, parent_purchase_transaction: 'HP1' } }), kept: { parent: 'HP1' } },
+    { case: 'a currency of four letters', body: changed({ price: { value: 197, currency_value: 'BRLX' } }), kept: { value: null, currency: null } },
+    { case: 'a currency after another letter', body: changed({ price: { value: 197, currency_value: 'xBRL' } }), kept: { value: null, currency: null } },
+    { case: 'a null entry before the credited affiliate', body: changed({}, { affiliates: [null, { affiliate_code: 'Q100328287K' }] }), kept: { affiliate: 'Q100328287K' } },
+  ])('$case: kept with $kept', ({ body, kept }) => {
+    expect(parseDelivery(body)).toEqual({ delivery: expect.objectContaining({ id: APPROVED.id, transaction: 'HP16015479281022', ...kept }) });
+  });
+
+  it.each([
+    { event: 'x.PURCHASE_APPROVED', outcome: { error: 'event: must be 1 to 64 characters of A-Z 0-9 _' } },
+    { event: 'PURCHASE_APPROVED.x', outcome: { error: 'event: must be 1 to 64 characters of A-Z 0-9 _' } },
+    { event: 'PURCHASE_' + 'X'.repeat(56), outcome: { error: 'event: must be 1 to 64 characters of A-Z 0-9 _' } },
+    { event: 'SUBSCRIPTION_CANCELLATION', outcome: { ignored: 'SUBSCRIPTION_CANCELLATION is not a purchase event' } },
+  ])('an event $event: $outcome', ({ event, outcome }) => {
+    expect(parseDelivery({ ...APPROVED, event })).toEqual(outcome);
   });
 });
