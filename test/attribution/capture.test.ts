@@ -253,6 +253,17 @@ describe('capture from the landing URL', () => {
       expect(cookieFields()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
     });
 
+    it('pending: the attribution in memory lapses at the millisecond it expires', () => {
+      const T = Date.UTC(2026, 10, 24, 12);
+      vi.useFakeTimers({ toFake: ['Date'], now: T });
+      setUrl('/?a=' + CODE);
+      const hotlinks = start({ consent: 'pending', cookieDays: 1 });
+      vi.setSystemTime(T + DAY - 1);
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+      vi.setSystemTime(T + DAY);
+      expect(hotlinks.getAttribution()).toBeNull();
+    });
+
     it('pending: a reload without consent forgets it', () => {
       setUrl('/?a=' + CODE);
       start({ consent: 'pending' });

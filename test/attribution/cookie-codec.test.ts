@@ -443,6 +443,8 @@ describe('the bounds of the cookie, at their edges', () => {
     { host: 'www.shop.example', domain: true },
     { host: '4devs.com.br', domain: true },
     { host: '192.168.0.10.nip.io', domain: true },
+    // A name written fully qualified: still a name, never an address.
+    { host: 'www.shop.example.', domain: true },
     { host: 'localhost', domain: false },
     { host: '192.168.0.10', domain: false },
     { host: '[::1]', domain: false },

@@ -510,6 +510,17 @@ describe('trust: several cookies of our name', () => {
       expect(jar.held()).toEqual([`localhost/=${encodeAttribution(attribution)}`]);
     });
 
+    it('an old host-only copy at /, and a shadow, on a deeper page: ours replaces the copy at / and the shadow goes', () => {
+      const jar = site('/curso/aula', [
+        { value: FORGED, domain: 'www.shop.example', hostOnly: true },
+        { value: FORGED, domain: 'shop.example', path: '/curso' },
+      ]);
+      const store = cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso/aula', protocol: 'https:' });
+      const attribution = { affiliate: CODE, capturedAt: NOW, expiresAt: NOW + 60 * DAY, params: {}, visit: VISIT, storage: 'memory' as const };
+      expect(store.write(attribution)).toBe(true);
+      expect(jar.held()).toEqual([`.shop.example/=${encodeAttribution(attribution)}`]);
+    });
+
     it('clearing on a deeper page deletes ours at / and the copies on the page\'s paths', () => {
       const jar = site('/curso/aula', [ours, { value: FORGED, domain: 'shop.example', path: '/curso' }, { value: FORGED, domain: 'www.shop.example', path: '/curso/aula', hostOnly: true }]);
       cookieStore(options(), jar, { hostname: 'www.shop.example', pathname: '/curso/aula', protocol: 'https:' }).remove();
