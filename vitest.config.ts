@@ -27,7 +27,7 @@ const productionDependencies = (): Plugin => ({
  * Files that need a page of their own: they register custom elements (a tag, once defined, stays
  * defined for the page), run the built drop-ins with their own Lit, or re-import the sources.
  */
-const ISOLATED = ['test/faults/**/*.test.ts', 'test/button/define.test.ts'];
+const ISOLATED = ['test/dropin/built.test.ts', 'test/dropin/element-taken.test.ts', 'test/button/define.test.ts'];
 
 /** A happy-dom project: the page is https://www.shop.example/, the options compiled as the build does. */
 const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
@@ -43,6 +43,21 @@ const unit = (test: NonNullable<ViteUserConfig['test']>): ViteUserConfig => ({
   test: { environment: 'happy-dom', environmentOptions: { happyDOM: { url: 'https://www.shop.example/' } }, pool: 'threads', ...test },
 });
 
+/** The unit projects, without the files in `skip`: `npm test` runs them all, mutation testing fewer (vitest.mutation.config.ts). */
+export const unitProjects = (skip: string[] = []): ViteUserConfig[] => [
+  unit({
+    // One page per worker, shared by the files it runs: test/support/page.ts's usePage() gives each
+    // test a fresh page and removes what HotLinks added, so the files need not pay for a new one.
+    name: 'unit',
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', ...ISOLATED, ...skip],
+    isolate: false,
+    // The loop's two stores: a migrated embedded one to copy, and PostgreSQL where there is one.
+    globalSetup: ['test/loop/store-setup.ts'],
+  }),
+  unit({ name: 'unit:isolated', include: ISOLATED, exclude: skip }),
+];
+
 export default defineConfig({
   test: {
     // vitest's default (one fewer than the cores) is a single worker on a 2-core machine. Three, shared
@@ -50,17 +65,7 @@ export default defineConfig({
     // on Chromium, whose processes do its work, so a third keeps both cores busy.
     maxWorkers: 3,
     projects: [
-      unit({
-        // One page per worker, shared by the files it runs: test/core/page.ts's usePage() gives each
-        // test a fresh page and removes what HotLinks added, so the files need not pay for a new one.
-        name: 'unit',
-        include: ['test/**/*.test.ts'],
-        exclude: ['test/e2e/**', ...ISOLATED],
-        isolate: false,
-        // The loop's two stores: a migrated embedded one to copy, and PostgreSQL where there is one.
-        globalSetup: ['test/loop/store-setup.ts'],
-      }),
-      unit({ name: 'unit:isolated', include: ISOLATED }),
+      ...unitProjects(),
       {
         // The dashboard's routes serve the built page (dist/dashboard/, embedded as the build does).
         plugins: [dashboardAssets()],

@@ -65,7 +65,8 @@ function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | '
   // A path is this site's (`/api/hotlinks`), whatever `<base href>` markup on the page says.
   const collect = new URL(options.collect, location.href).href;
   const body = JSON.stringify(report);
-  // text/plain is CORS-safelisted: no preflight, so a beacon to another origin is not dropped.
+  // text/plain is CORS-safelisted: no preflight, so a beacon to another origin is not dropped. (fetch
+  // gives a text body this type, and sends the page's cookies only to its own origin, by default.)
   const type = 'text/plain;charset=UTF-8';
   try {
     if (navigator.sendBeacon?.(collect, new Blob([body], { type }))) return;
@@ -73,13 +74,7 @@ function sendReport(report: Report, options: Pick<ResolvedOptions, 'collect' | '
     /* sendBeacon throws for some URLs; fall back */
   }
   try {
-    fetch(collect, {
-      method: 'POST',
-      body,
-      keepalive: true,
-      headers: { 'content-type': type },
-      credentials: 'same-origin',
-    }).catch(() => {});
+    fetch(collect, { method: 'POST', body, keepalive: true }).catch(() => {});
   } catch {
     /* nothing more to try, and nothing the visitor should notice */
   }
@@ -116,7 +111,8 @@ const firstReportOf = ({ visit, capturedAt }: Pick<Attribution, 'visit' | 'captu
 
 /**
  * Reports `event` as this page sees it. It builds the report here rather than in the core so that
- * the drop-ins, which load this file only where reporting is configured, carry none of it.
+ * the drop-ins, which load this file only where reporting is configured, carry none of it. Called
+ * only there (`withReporter`, `reporter.ts`): `collect`, `datalayer` or both are set.
  */
 export function reportEvent(
   event: Report['event'],
@@ -125,7 +121,6 @@ export function reportEvent(
   options: Pick<ResolvedOptions, 'collect' | 'datalayer'>,
   checkoutUrl?: string,
 ): void {
-  if (!options.collect && !options.datalayer) return;
   const now = Date.now();
   if (event == 'checkout') {
     const [from, url, at = -Infinity] = lastDeparture;

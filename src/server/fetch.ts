@@ -42,10 +42,9 @@ export function fetchMiddleware(options: ServerOptions, adapter: FetchMiddleware
     };
 }
 
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+async function readBody(request: Request, reader: ReadableStreamDefaultReader<Uint8Array> | undefined, limit: number): Promise<Uint8Array | null> {
   if (Number(request.headers.get('content-length')) > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+  if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -64,13 +63,18 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | n
 const answer = (outcome: Outcome) => new Response(outcome.message ?? null, { status: outcome.status, headers: answerHeaders(outcome) });
 
 /** A fetch `Request` as the receivers read it. */
-const incoming = (request: Request): Incoming => ({
-  method: request.method,
-  contentType: request.headers.get('content-type'),
-  header: (name) => request.headers.get(name),
-  read: (limit: number) => readBody(request, limit),
-  abort: () => request.body?.cancel().catch(() => {}),
-});
+const incoming = (request: Request): Incoming => {
+  // The reader that reads the body is the one that can stop it: a stream being read is locked, and
+  // its own cancel() then only fails.
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return {
+    method: request.method,
+    contentType: request.headers.get('content-type'),
+    header: (name) => request.headers.get(name),
+    read: (limit: number) => readBody(request, (reader = request.body?.getReader()), limit),
+    abort: () => void reader?.cancel().catch(() => {}),
+  };
+};
 
 /** Runs a receiver; an unexpected throw answers 500 and goes to `onError`. Never rejects. */
 async function run(receive: () => Promise<Outcome>, onError = console.error): Promise<Response> {

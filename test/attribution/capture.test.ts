@@ -4,22 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../src/attribution/attribution';
-import {
-  CODE,
-  DAY,
-  OTHER_CODE,
-  ORIGIN,
-  cookie,
-  lastWrite,
-  press,
-  recordCookieWrites,
-  reload,
-  settle,
-  setUrl,
-  start,
-  usePage,
-  VISIT,
-} from '../core/page';
+import { encodeAttribution } from '../../src/attribution/cookie-codec';
+import { CODE, DAY, ORIGIN, OTHER_CODE, VISIT, click, cookie, lastWrite, press, recordCookieWrites, reload, setUrl, settle, start, stubCookie, usePage } from '../support/page';
 
 const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
 /** The checkout link's href once the visitor presses it. */
@@ -267,6 +253,17 @@ describe('capture from the landing URL', () => {
       expect(cookieFields()).toMatchObject({ affiliate: CODE, params: { utm_source: 'fb' } });
     });
 
+    it('pending: the attribution in memory lapses at the millisecond it expires', () => {
+      const T = Date.UTC(2026, 10, 24, 12);
+      vi.useFakeTimers({ toFake: ['Date'], now: T });
+      setUrl('/?a=' + CODE);
+      const hotlinks = start({ consent: 'pending', cookieDays: 1 });
+      vi.setSystemTime(T + DAY - 1);
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, storage: 'memory' });
+      vi.setSystemTime(T + DAY);
+      expect(hotlinks.getAttribution()).toBeNull();
+    });
+
     it('pending: a reload without consent forgets it', () => {
       setUrl('/?a=' + CODE);
       start({ consent: 'pending' });
@@ -293,6 +290,18 @@ describe('capture from the landing URL', () => {
       start();
       expect(reload('/', { consent: 'pending' }).getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
     });
+
+    it('pending: consent(true) keeps a cookie stored earlier as it is, neither deleted nor written again', () => {
+      setUrl('/?a=' + CODE);
+      start();
+      const stored = cookie();
+      const hotlinks = reload('/', { consent: 'pending' });
+      const writes = recordCookieWrites();
+      hotlinks.consent(true);
+      expect(writes).toEqual([]);
+      expect(cookie()).toBe(stored);
+      expect(reload('/').getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    });
   });
 
   describe('clean-url', () => {
@@ -315,6 +324,18 @@ describe('capture from the landing URL', () => {
       expect(buy()).toBe(`${BUY}&af=${CODE}&utm_source=fb&fbclid=f1&gclid=g1`);
     });
 
+    it('leaves history alone when there is nothing to clean (Safari limits replaceState to 100 calls in 10 s)', () => {
+      const replaceState = vi.spyOn(history, 'replaceState');
+      setUrl('/curso?x=1&utm_source=fb#preco');
+      const hotlinks = start({ cleanUrl: true });
+      history.pushState(null, '', '/aula?y=2');
+      expect(replaceState).not.toHaveBeenCalled();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: null, params: { utm_source: 'fb' } });
+      history.pushState(null, '', `/aula?a=${CODE}`);
+      expect(replaceState).toHaveBeenCalledTimes(1);
+      expect(location.href).toBe(`${ORIGIN}/aula`);
+    });
+
     it('is off by default', () => {
       setUrl(`/curso?a=${CODE}&utm_source=fb#price`);
       start();
@@ -326,6 +347,29 @@ describe('capture from the landing URL', () => {
       start({ cleanUrl: true });
       expect(location.search).toBe('?a=o95340038v&x=1');
     });
+  });
+
+  it('a page without a landing reads no cookie until a checkout link needs it', () => {
+    setUrl(`/?a=${CODE}`);
+    start();
+    const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Document.prototype), 'cookie')!;
+    let reads = 0;
+    stubCookie(() => (reads++, real.get!.call(document)), (value) => real.set!.call(document, value));
+    reload('/outra-pagina?x=1#preco');
+    expect(reads).toBe(0);
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    expect(reads).toBe(1);
+  });
+
+  it("a landing on /curso under first-click: a sibling's copy on Path=/curso (the page cannot tell it from ours) goes before the stored code is read", () => {
+    const forged = encodeAttribution({ affiliate: OTHER_CODE, capturedAt: Date.now() - DAY, expiresAt: Date.now() + 30 * DAY, params: {}, visit: VISIT });
+    setUrl('/curso');
+    document.cookie = `hotlinks=${forged}; Path=/curso; Domain=shop.example`;
+    setUrl(`/curso?a=${CODE}`);
+    expect(start({ attribution: 'first-click' }).getAttribution()).toMatchObject({ affiliate: CODE, storage: 'cookie' });
+    expect(buy()).toBe(`${BUY}&af=${CODE}`);
+    expect(document.cookie).toBe(`hotlinks=${cookie()}`);
+    expect(cookieFields().affiliate).toBe(CODE);
   });
 
   describe('single-page navigation', () => {
@@ -416,5 +460,130 @@ describe('capture from the landing URL', () => {
     expect(shadow.querySelector('a')!.getAttribute('href')).toBe(`${BUY}&af=${CODE}`);
     hotlinks.decorate();
     expect(buy()).toBe(`${BUY}&af=${CODE}`);
+  });
+});
+
+/**
+ * The landing URL is written by whoever sent the visitor: a hostile or malformed code or tag is
+ * ignored (no cookie, no attribution, no exception) and the visitor still reaches checkout.
+ */
+describe('hostile input', () => {
+  const long = 'O' + '9'.repeat(9998) + 'V';
+
+  /** Affiliate codes as they arrive in `?a=`, already URL-encoded. */
+  const hostileCodes: [label: string, encoded: string][] = [
+    ['a script tag', encodeURIComponent('<script>alert(1)</script>')],
+    ['a code followed by a script tag', encodeURIComponent(CODE + '<script>alert(1)</script>')],
+    ['a raw ";domain=" cookie attribute', CODE + ';domain=evil.example'],
+    ['an encoded ";domain=" cookie attribute', encodeURIComponent(CODE + '; Domain=evil.example; Path=/')],
+    ['CR/LF header injection', encodeURIComponent(CODE + '\r\nSet-Cookie: evil=1')],
+    ['a trailing LF', CODE + '%0A'],
+    ['a NUL', CODE + '%00'],
+    ['10,000 characters of code shape', long],
+    ['10,000 capital letters', 'A'.repeat(10_000)],
+    ['a Cyrillic capital O', encodeURIComponent('\u041e95340038V')],
+    ['a Cyrillic capital Ve at the end', encodeURIComponent('O95340038\u0412')],
+    ['fullwidth letters and digits', encodeURIComponent('\uff2f\uff19\uff15\uff13\uff14\uff10\uff10\uff13\uff18\uff36')],
+    ['Arabic-Indic digits', encodeURIComponent('O\u0669\u0665\u0663\u0664\u0660\u0660\u0663\u0668V')],
+    ['a lowercase code', CODE.toLowerCase()],
+    ['a mixed-case code', 'o95340038V'],
+    ['surrounding spaces', '%20' + CODE + '%20'],
+    ['a double-encoded separator', CODE + '%253B'],
+    ['broken percent-encoding', CODE + '%E0%A4%A'],
+    ['a lone surrogate', encodeURIComponent(CODE) + '%ED%A0%80'],
+  ];
+
+  describe('hostile affiliate codes in the landing URL', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+    it.each(hostileCodes)('%s: no cookie, no attribution, no event; checkout still works', (_, encoded) => {
+      const writes = recordCookieWrites();
+      const events: Event[] = [];
+      document.addEventListener('hotlinks-attribution', (e) => events.push(e));
+      setUrl(`/curso?a=${encoded}&x=1`);
+      const hotlinks = start({ cleanUrl: true });
+      expect(hotlinks.getAttribution()).toBeNull();
+      expect(document.cookie).toBe('');
+      expect(writes.filter((w) => w.startsWith('hotlinks='))).toEqual([]);
+      expect(events).toEqual([]);
+      // Not captured, so not cleaned either: the URL is the page's business.
+      expect(location.search).toContain('x=1');
+      expect(buy()).toBe(BUY);
+      expect(click(document.getElementById('buy')!)).toBe(BUY);
+      expect(hotlinks.checkoutUrl('https://pay.hotmart.com/J84635582W')).toBe('https://pay.hotmart.com/J84635582W');
+    });
+
+    it.each(hostileCodes)('%s, beside a valid code in a later parameter: the valid one is captured', (_, encoded) => {
+      setUrl(`/?a=${encoded}&ref=${CODE}`);
+      expect(start().getAttribution()?.affiliate).toBe(CODE);
+    });
+  });
+
+  /** Forwarded values (`utm_source=...`), URL-encoded. */
+  const hostileParams: [label: string, encoded: string][] = [
+    ['a script tag', encodeURIComponent('<script>alert(1)</script>')],
+    ['an attribute breakout', encodeURIComponent('fb" onmouseover="alert(1)')],
+    ['a raw ";domain=" cookie attribute', 'fb;domain=evil.example'],
+    ['an encoded ";domain=" cookie attribute', encodeURIComponent('fb; Domain=evil.example; Path=/')],
+    ['CR/LF header injection', encodeURIComponent('fb\r\nSet-Cookie: evil=1')],
+    ['a NUL', 'fb%00'],
+    ['10,000 characters', 'f'.repeat(10_000)],
+  ];
+
+  describe('hostile forwarded values in the landing URL', () => {
+    usePage(ORIGIN + '/', `<a id="buy" href="${BUY}">Buy</a>`);
+
+    it.each(hostileParams)('%s: dropped; the code and the other parameters are kept', (_, encoded) => {
+      const writes = recordCookieWrites();
+      setUrl(`/?a=${CODE}&utm_source=${encoded}&utm_medium=cpc`);
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()).toMatchObject({ affiliate: CODE, params: { utm_medium: 'cpc' }, storage: 'cookie' });
+      expect(hotlinks.getAttribution()!.params).not.toHaveProperty('utm_source');
+      expect(writes.join('\n')).not.toMatch(/evil|script|onmouseover|f{300}/i);
+      expect(buy()).toBe(`${BUY}&af=${CODE}&utm_medium=cpc`);
+    });
+
+    it.each(hostileParams)('%s, without a code: no cookie, no attribution; checkout still works', (_, encoded) => {
+      setUrl(`/?utm_source=${encoded}`);
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()).toBeNull();
+      expect(document.cookie).toBe('');
+      expect(buy()).toBe(BUY);
+      expect(click(document.getElementById('buy')!)).toBe(BUY);
+    });
+
+    it('ordinary campaign text is kept as it is, accents and spaces included', () => {
+      setUrl(`/?a=${CODE}&utm_campaign=${encodeURIComponent('Promoção Dia das Mães | 50% off')}`);
+      const hotlinks = start();
+      expect(hotlinks.getAttribution()!.params).toEqual({ utm_campaign: 'Promoção Dia das Mães | 50% off' });
+      expect(new URL(buy()!).searchParams.get('utm_campaign')).toBe('Promoção Dia das Mães | 50% off');
+      expect(reload('/').getAttribution()!.params).toEqual({ utm_campaign: 'Promoção Dia das Mães | 50% off' });
+    });
+  });
+});
+
+describe('ad click ids, forwarded by default', () => {
+  const HOTLINK = 'https://pay.hotmart.com/A72242240H';
+  usePage(ORIGIN + '/', `<a id="buy" href="${HOTLINK}?off=abc">Comprar</a>`);
+  const IDS = { fbclid: 'IwAR0abc', gclid: 'Cj0KCQ', gbraid: '0AAAAA', wbraid: 'CkQK', ttclid: 'E.C.P.x', msclkid: '5a1b2c' };
+
+  it.each(Object.entries(IDS))('%s reaches checkout and is kept with the code', (name, value) => {
+    setUrl(`/curso?a=${CODE}&${name}=${value}`);
+    const hotlinks = start();
+    expect(hotlinks.getAttribution()?.params).toEqual({ [name]: value });
+    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&${name}=${value}`);
+    expect(decodeURIComponent(cookie()!)).toContain(`${name}=${value}`);
+  });
+
+  it('all of them at once, in the order of forward, with no code too', () => {
+    setUrl('/curso?msclkid=5a1b2c&gclid=Cj0KCQ&fbclid=IwAR0abc&ttclid=E.C.P.x&wbraid=CkQK&gbraid=0AAAAA');
+    start();
+    expect(buy()).toBe(`${HOTLINK}?off=abc&fbclid=IwAR0abc&gclid=Cj0KCQ&gbraid=0AAAAA&wbraid=CkQK&ttclid=E.C.P.x&msclkid=5a1b2c`);
+  });
+
+  it('a producer who sets forward chooses: click ids not in it are not forwarded', () => {
+    setUrl(`/curso?a=${CODE}&gclid=Cj0KCQ&utm_source=fb`);
+    start({ forward: ['utm_source'] });
+    expect(buy()).toBe(`${HOTLINK}?off=abc&af=${CODE}&utm_source=fb`);
   });
 });

@@ -1,6 +1,6 @@
 /** Each attribute of `<hotlink-buy-button>`, observed as the visitor would: the URL, the label, the look. */
 import { describe, expect, it } from 'vitest';
-import { CODE, usePage } from '../core/page';
+import { CODE, usePage } from '../support/page';
 import { button, clickAndFollow, mount, part, recordConsole, recordFrames, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutLinks } from '../fixtures/corpus';
 import { hotlinkProblem, hotlinkProblemIn, readHotLink } from '../../src/index';
-import { CODE, usePage } from '../core/page';
+import { CODE, usePage } from '../support/page';
 import { anchor, button, clickAndFollow, mount, mountWith, recordCheckouts, recordConsole, rendered, startCore } from './button';
 
 const HOSTS = 'pay.hotmart.com, payment.hotmart.com';

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { HotlinkBuyButton } from '../../src/define';
 import '../../src/define';
 import type { HotLinks } from '../../src/hotlinks';
-import { settle, start } from '../core/page';
+import { settle, start } from '../support/page';
 
 export { settle };
 
@@ -93,7 +93,7 @@ export function recordCheckouts(cancel = false) {
 }
 
 /** Console messages of `level` from now on (the page helpers' own). */
-export { recordConsole } from '../core/page';
+export { recordConsole } from '../support/page';
 
 /**
  * The URLs of the frames the page asked to load, from now on. happy-dom loads no frame (unit tests

@@ -1,7 +1,7 @@
 /** Leaving for checkout: the `hotlinks-checkout` event, cancelling it, and a URL that is always current. */
 import { describe, expect, it } from 'vitest';
 import { encodeAttribution } from '../../src/attribution/cookie-codec';
-import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../core/page';
+import { CODE, OTHER_CODE, setUrl, unload, usePage, VISIT } from '../support/page';
 import { button, clickAndFollow, mount, recordCheckouts, rendered, startCore } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';
@@ -22,6 +22,15 @@ describe('the hotlinks-checkout event', () => {
     expect([event.bubbles, event.composed, event.cancelable]).toEqual([true, true, true]);
     expect(event.detail).toMatchObject({ url: departure!.url, attribution: { affiliate: CODE } });
     expect(event.composedPath()[0]).toBe(el);
+  });
+
+  it("with the page's links decorated too: one click on the button is one departure (its own link inside is no page link)", async () => {
+    startCore();
+    const checkouts = recordCheckouts();
+    const el = await mount(`<hotlink-buy-button hotlink="${HOTLINK}" offer="abc"></hotlink-buy-button>`);
+    button(el).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+    expect(clickAndFollow(el)?.url).toBe(`${HOTLINK}?af=${CODE}&off=abc`);
+    expect(checkouts.map((event) => event.composedPath()[0])).toEqual([el]);
   });
 
   it.each(['redirect', 'new-tab', 'overlay'])('cancelled in %s mode: the visitor stays', async (mode) => {

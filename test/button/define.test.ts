@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defineBuyButton, HotlinkBuyButton } from '../../src/define';
 import { HotlinkBuyButton as FromElement } from '../../src/element';
-import { usePage } from '../core/page';
+import { usePage } from '../support/page';
 import { button, recordConsole, rendered, startCore } from './button';
 
 describe('defineBuyButton', () => {

@@ -1,6 +1,6 @@
 /** Whatever fails, the Buy button stays a working link to checkout: never a dead button. */
 import { describe, expect, it, vi } from 'vitest';
-import { CODE, usePage } from '../core/page';
+import { CODE, usePage } from '../support/page';
 import { button, clickAndFollow, mount, recordConsole, recordFrames, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';

@@ -1,6 +1,6 @@
 /** The light-DOM `<a href>` child: the no-JavaScript fallback, a source for `hotlink`, and the label. */
 import { describe, expect, it } from 'vitest';
-import { CODE, press, usePage } from '../core/page';
+import { CODE, press, usePage } from '../support/page';
 import { button, clickAndFollow, mount, recordCheckouts, recordConsole, rendered, startCore, text } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H?off=tkgky0li';

@@ -1,7 +1,7 @@
 /** `mode="overlay"`: checkout in a modal dialog that the keyboard can leave. */
 import { describe, expect, it } from 'vitest';
 import type { HotlinkBuyButton } from '../../src/define';
-import { CODE, usePage } from '../core/page';
+import { CODE, usePage } from '../support/page';
 import { button, clickAndFollow, mount, part, recordFrames, startCore } from './button';
 
 const HOTLINK = 'https://pay.hotmart.com/A72242240H';

@@ -39,6 +39,13 @@ describe('checkoutUrl over the corpus of real links', () => {
     );
   });
 
+  it.each([
+    ['https://pay.hotmart.com/N51854403W#preco?a=1?b=2', 'https://pay.hotmart.com/N51854403W?af=O95340038V&utm_source=fb&sck=landing&off=landing-offer#preco?a=1?b=2'],
+    ['https://pay.hotmart.com/N51854403W?off=x#preco?a=1?b=2', 'https://pay.hotmart.com/N51854403W?off=x&af=O95340038V&utm_source=fb&sck=landing#preco?a=1?b=2'],
+  ])('keeps a hash with "?" in it byte for byte: %s', (link, decorated) => {
+    expect(decorate(link)).toBe(decorated);
+  });
+
   it('repairs a second "?" into "&"', () => {
     expect(decorate('https://pay.hotmart.com/N51854403W?off=wlvonm69?sck=fb')).toBe(
       'https://pay.hotmart.com/N51854403W?off=wlvonm69&sck=fb&af=O95340038V&utm_source=fb',
@@ -179,6 +186,9 @@ describe('what is a checkout host', () => {
     ['https://pay.hotmart.com./A72242240H', false],
     ['https://pay.hotmart.com:443/A72242240H', true],
     ['  https://pay.hotmart.com/A72242240H  ', true],
+    // Pasted from a document or a chat: a no-break space, a byte order mark.
+    ['\u00a0https://pay.hotmart.com/A72242240H', true],
+    ['\ufeffhttps://pay.hotmart.com/A72242240H\u00a0', true],
     ['https://go.hotmart.com/H55891139F', false],
     ['https://pay-hotmart.com/A72242240H', false],
     ['https://evil.example/?https://pay.hotmart.com/', false],

@@ -3,10 +3,10 @@
  * presses it, the URL a click or a submission goes to, the `hotlinks-checkout` event, and the links on other hosts that
  * stay exactly as the page wrote them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CheckoutDetail } from '../../src/page/events';
 import { otherLinks } from '../fixtures/corpus';
-import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, usePage } from '../core/page';
+import { CODE, ORIGIN, click, press, settle, setUrl, start, submit, unload, usePage } from '../support/page';
 
 const LANDING = `/curso?a=${CODE}&utm_source=fb`;
 const ADDED = `af=${CODE}&utm_source=fb`;
@@ -244,6 +244,144 @@ describe('leaving for checkout', () => {
     expect(hotlinks.checkoutUrl('https://pay.hotmart.com/A72242240H#x', { off: 'o1', sck: 'btn' })).toBe(
       `https://pay.hotmart.com/A72242240H?${ADDED}&off=o1&sck=btn#x`,
     );
+  });
+});
+
+describe('the moments a link is decorated, and what else it gets', () => {
+  const BUY = 'https://pay.hotmart.com/A72242240H?off=abc';
+  usePage(ORIGIN + LANDING, `<a id="buy" href="${BUY}"><span id="label">Buy</span></a>`);
+  const DECORATED = `${BUY}&${ADDED}`;
+
+  it("Hotmart's widget links are decorated at start on a page without a landing, before anyone acts", () => {
+    start();
+    setUrl('/outra-pagina');
+    document.body.innerHTML = `<a id="w" class="hotmart-fb" href="${WIDGET}">Comprar</a>`;
+    unload();
+    start();
+    expect(href('#w')).toBe(`${WIDGET}&${ADDED}`);
+  });
+
+  it('a script in the head, the page still loading: the widget links the parser adds are decorated once the document is parsed', () => {
+    start();
+    setUrl('/outra-pagina');
+    document.body.innerHTML = '';
+    unload();
+    const readyState = vi.spyOn(Document.prototype, 'readyState', 'get').mockReturnValue('loading');
+    start();
+    document.body.innerHTML = `<a id="w" class="hotmart-fb" href="${WIDGET}">Comprar</a>`;
+    expect(href('#w')).toBe(WIDGET);
+    readyState.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(href('#w')).toBe(`${WIDGET}&${ADDED}`);
+  });
+
+  it('focus (Tab onto the link, then "copy link" from the keyboard) decorates it', () => {
+    start();
+    $('#buy').dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(href('#buy')).toBe(DECORATED);
+  });
+
+  it("a page's own listener that stops the press from bubbling cannot keep the link undecorated", () => {
+    $('#buy').addEventListener('pointerdown', (e) => e.stopPropagation());
+    start();
+    expect(press($('#label'))).toBe(DECORATED);
+  });
+
+  it('a decorated link gets its new href and nothing else; pressing it again changes nothing', async () => {
+    start();
+    const changes: MutationRecord[] = [];
+    new MutationObserver((records) => changes.push(...records)).observe(document.body, { subtree: true, childList: true, attributes: true });
+    press($('#buy'));
+    press($('#buy'), 'keydown');
+    click($('#label'));
+    await settle();
+    expect(changes.map((c) => [c.type, c.attributeName])).toEqual([['attributes', 'href']]);
+    expect(document.body.innerHTML).toBe(`<a id="buy" href="${DECORATED.replace(/&/g, '&amp;')}"><span id="label">Buy</span></a>`);
+  });
+
+  it('decorate(root): the root itself when it is a link, and the forms under it', () => {
+    document.body.innerHTML = `<a id="a" href="${BUY}">Buy</a><div id="d"><form id="f" method="post" action="https://pay.hotmart.com/J84635582W"></form></div>`;
+    const hotlinks = start();
+    hotlinks.decorate($('#a'));
+    expect([href('#a'), $('#f').getAttribute('action')]).toEqual([DECORATED, 'https://pay.hotmart.com/J84635582W']);
+    hotlinks.decorate($('#d'));
+    expect($('#f').getAttribute('action')).toBe(`https://pay.hotmart.com/J84635582W?${ADDED}`);
+    // A new code: the decorated link and form carry it at once.
+    history.pushState(null, '', `/curso?a=Q100328287K`);
+    expect([href('#a'), $('#f').getAttribute('action')]).toEqual([`${BUY}&af=Q100328287K`, 'https://pay.hotmart.com/J84635582W?af=Q100328287K']);
+  });
+
+  it('an element named querySelectorAll (markup shadowing document.querySelectorAll) cannot stop decorate()', () => {
+    const hotlinks = start();
+    Object.defineProperty(document, 'querySelectorAll', { configurable: true, value: document.createElement('img') });
+    try {
+      expect(() => hotlinks.decorate()).not.toThrow();
+      expect(href('#buy')).toBe(DECORATED);
+    } finally {
+      delete (document as { querySelectorAll?: unknown }).querySelectorAll;
+    }
+  });
+
+  it("a checkout link inside another component's open shadow root is decorated when pressed, and its click is a departure", () => {
+    document.body.innerHTML = '<shop-card id="card"></shop-card>';
+    $('#card').attachShadow({ mode: 'open' }).innerHTML = `<a id="inner" href="${BUY}">Buy</a>`;
+    const inner = $('#card').shadowRoot!.querySelector('a')!;
+    const events = checkoutEvents();
+    start();
+    inner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+    expect(inner.getAttribute('href')).toBe(DECORATED);
+    expect(click(inner)).toBe(DECORATED);
+    expect(events.map((e) => e.detail.url)).toEqual([DECORATED]);
+  });
+
+  it.each([
+    { button: 1, what: 'a middle-click (a new tab) is a departure', departed: true },
+    { button: 2, what: "a right-click's auxclick (the context menu) is none", departed: false },
+  ])('$what', ({ button, departed }) => {
+    const events = checkoutEvents();
+    start();
+    $('#label').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button }));
+    expect(events.map((e) => e.detail.url)).toEqual(departed ? [DECORATED] : []);
+    expect(href('#buy')).toBe(departed ? DECORATED : BUY);
+  });
+});
+
+describe("a form's submit button with a destination of its own (formaction)", () => {
+  usePage(ORIGIN + LANDING);
+  const CHECKOUT = 'https://pay.hotmart.com/J84635582W';
+
+  /** Submits `form` with `button` as the browser does: to the button's formaction and formmethod when it has them. */
+  function submitWith(form: HTMLFormElement, button: HTMLButtonElement) {
+    let url: string | undefined;
+    const last = (event: Event) => {
+      if (!event.defaultPrevented) {
+        const target = new URL(button.getAttribute('formaction') ?? form.getAttribute('action')!, ORIGIN);
+        const method = button.getAttribute('formmethod') ?? form.method;
+        if (method == 'get') target.search = new URLSearchParams(new FormData(form) as never).toString();
+        url = target.href;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('submit', last);
+    form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: button }));
+    document.removeEventListener('submit', last);
+    return url;
+  }
+
+  it.each([
+    { case: 'a lead form with a button to checkout (GET): checkout gets the code, as hidden fields too', action: '/lead', formaction: CHECKOUT, formmethod: null, reached: `${CHECKOUT}?email=a%40b.example&${ADDED}`, departed: true },
+    { case: 'the same button posting (formmethod="post"): the code in its formaction, no hidden fields', action: '/lead', formaction: CHECKOUT, formmethod: 'post', reached: `${CHECKOUT}?${ADDED}`, departed: true },
+    { case: 'a checkout form with a button to the lead page: the lead page gets none of it', action: CHECKOUT, formaction: '/lead', formmethod: null, reached: `${ORIGIN}/lead?email=a%40b.example`, departed: false },
+  ])('$case', ({ action, formaction, formmethod, reached, departed }) => {
+    document.body.innerHTML = `<form id="f" action="${action}"><input name="email" value="a@b.example"><button id="go" formaction="${formaction}"${formmethod ? ` formmethod="${formmethod}"` : ''}>Go</button></form>`;
+    const events = checkoutEvents();
+    start();
+    const form = $<HTMLFormElement>('#f');
+    // The form itself pressed first (its own action decorated, with hidden fields, when it goes to checkout).
+    form.dispatchEvent(new Event('focusin', { bubbles: true }));
+    expect(submitWith(form, $<HTMLButtonElement>('#go'))).toBe(reached);
+    expect(events.map((e) => e.detail.url)).toEqual(departed ? [reached.replace('email=a%40b.example&', '')] : []);
+    expect([...form.querySelectorAll<HTMLInputElement>('input[type=hidden]')].map((i) => i.name)).toEqual(formmethod == 'post' || !departed ? [] : ['af', 'utm_source']);
   });
 });
 

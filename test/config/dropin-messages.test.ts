@@ -6,8 +6,8 @@
  * value is (test/config/options.test.ts). Needs the build (`npm test` builds first).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { built } from '../faults/built';
-import { ORIGIN, usePage } from '../core/page';
+import { built } from '../support/built';
+import { ORIGIN, usePage } from '../support/page';
 
 /** Runs the built capture script as if loaded from `/js/` with these attributes; returns its console warnings. */
 function run(attributes: Record<string, string>): string[] {

@@ -2,13 +2,13 @@
  * Every row of the configuration table in docs/CONTRACT.md: its default, a valid non-default value, and an
  * invalid one, through all three doors: the drop-in's `data-*` attributes (`optionsFromDataset`
  * and the real `startDropin()`), and the ESM `init()`. What each value does to the page is in
- * `test/core/options-effects.test.ts`.
+ * `test/config/options-effects.test.ts`.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { attributeName, optionNames, optionsFromDataset } from '../../src/config/validate';
 import { startDropin } from '../../src/dropin/start';
 import { init } from '../../src/instance';
-import { CODE, DAY, cookie, setUrl, usePage } from '../core/page';
+import { CODE, DAY, cookie, setUrl, usePage } from '../support/page';
 
 interface Row {
   attribute: string;
@@ -22,21 +22,27 @@ interface Row {
   invalidInit: unknown[];
 }
 
+/** The longest values each check takes: 32 list items, a 200-character pattern, a 253-character host, a 2,000-character URL. */
+const LIST_OF_32 = Array.from({ length: 32 }, (_, i) => `p${i}`);
+const PATTERN_OF_200 = '^' + 'A'.repeat(198) + '$';
+const HOST_OF_253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+const PATH_OF_2000 = '/' + 'x'.repeat(1999);
+
 /** docs/CONTRACT.md's table, row by row. */
 const table: Record<string, Row> = {
   params: {
     attribute: 'data-params',
     default: ['a', 'af', 'aff', 'affiliate', 'ref'],
-    valid: [['ref, partner_id', ['ref', 'partner_id']], ['via', ['via']]],
+    valid: [['ref, partner_id', ['ref', 'partner_id']], ['via', ['via']], [LIST_OF_32.join(','), LIST_OF_32]],
     invalid: ['a,b c', ',', 'a;b', 'x'.repeat(65)],
     invalidInit: ['a', [], ['a b'], [1], Array(33).fill('a')],
   },
   codePattern: {
     attribute: 'data-code-pattern',
     default: '^[A-Z][0-9]{7,9}[A-Z]$',
-    valid: [['^AF[0-9]{4}$', '^AF[0-9]{4}$']],
+    valid: [['^AF[0-9]{4}$', '^AF[0-9]{4}$'], [PATTERN_OF_200, PATTERN_OF_200]],
     invalid: ['[', '(unclosed', 'x'.repeat(201)],
-    invalidInit: ['', '*', /x/, 42],
+    invalidInit: ['', '*', /x/, 42, ['^[A-Z]+$']],
   },
   attribution: {
     attribute: 'data-attribution',
@@ -55,14 +61,14 @@ const table: Record<string, Row> = {
   cookieDomain: {
     attribute: 'data-cookie-domain',
     default: 'auto',
-    valid: [['shop.example', 'shop.example'], ['www.shop.example', 'www.shop.example']],
-    invalid: ['Shop.Example', '.shop.example', 'shop.example; path=/', 'localhost', 'https://shop.example'],
+    valid: [['shop.example', 'shop.example'], ['www.shop.example', 'www.shop.example'], [HOST_OF_253, HOST_OF_253]],
+    invalid: ['Shop.Example', '.shop.example', 'shop.example; path=/', 'localhost', 'https://shop.example', HOST_OF_253.replace('.com', 'd.com')],
     invalidInit: ['AUTO', 'shop.example.', '', ['shop.example']],
   },
   cookieName: {
     attribute: 'data-cookie-name',
     default: 'hotlinks',
-    valid: [['aff_ref', 'aff_ref']],
+    valid: [['aff_ref', 'aff_ref'], ['2026', '2026']],
     invalid: ['a b', 'x;domain=evil.example', 'x'.repeat(65), 'ação'],
     invalidInit: ['', 'a=b', 7],
   },
@@ -90,7 +96,7 @@ const table: Record<string, Row> = {
   forward: {
     attribute: 'data-forward',
     default: ['src', 'sck', 'xcod', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'fbclid', 'gclid', 'gbraid', 'wbraid', 'ttclid', 'msclkid'],
-    valid: [['gclid, fbclid', ['gclid', 'fbclid']], ['', []]],
+    valid: [['gclid, fbclid', ['gclid', 'fbclid']], ['', []], [LIST_OF_32.join(','), LIST_OF_32]],
     invalid: ['utm source', 'a,b&c', Array(33).fill('p').join(',')],
     invalidInit: ['utm_source', [''], [null]],
   },
@@ -118,16 +124,17 @@ const table: Record<string, Row> = {
   crossDomain: {
     attribute: 'data-cross-domain',
     default: [],
-    valid: [['curso.example, *.example.org', ['curso.example', '*.example.org']]],
+    // A tenant's own host on a shared platform is a host like any other; a domain that merely starts like a public suffix is no suffix.
+    valid: [['curso.example, *.example.org', ['curso.example', '*.example.org']], ['loja.kpages.online, *.art.studio', ['loja.kpages.online', '*.art.studio']]],
     // A public suffix behind "*." would decorate links to strangers' sites.
-    invalid: ['https://curso.example', 'Curso.example', '*example.org', '*.com', '*.com.br', 'curso.example, *.co.uk', '*.kpages.online'],
+    invalid: ['https://curso.example', 'Curso.example', '*example.org', '*.com', '*.com.br', 'curso.example, *.co.uk', '*.kpages.online', '*.leadlovers.site'],
     invalidInit: ['curso.example', ['*.com'], ['curso.example:443'], ['*.net.br'], ['*.greatpages.com.br']],
   },
   collect: {
     attribute: 'data-collect',
     default: undefined,
-    valid: [['/api/hotlinks', '/api/hotlinks'], ['https://collect.shop.example/h', 'https://collect.shop.example/h']],
-    invalid: ['javascript:alert(1)', 'ftp://shop.example/x', 'data:text/plain,x', 'https://' + 'x'.repeat(2000)],
+    valid: [['/api/hotlinks', '/api/hotlinks'], ['https://collect.shop.example/h', 'https://collect.shop.example/h'], [PATH_OF_2000, PATH_OF_2000]],
+    invalid: ['javascript:alert(1)', 'ftp://shop.example/x', 'data:text/plain,x', 'https://' + 'x'.repeat(2000), PATH_OF_2000 + 'x'],
     invalidInit: [true, 'mailto:x@shop.example'],
   },
   datalayer: {
@@ -206,6 +213,14 @@ describe("the configuration table of docs/CONTRACT.md", () => {
 
   it('init() refuses an option that does not exist, naming it', () => {
     expect(() => init({ cookieDay: 90 } as never)).toThrow(/^HotLinks\.init\(\): cookieDay is not an option \(the options are params, codePattern, /);
+  });
+});
+
+describe('init() and a settings object spread with an empty field', () => {
+  usePage();
+
+  it('an option given as undefined is no option at all: nothing refused', () => {
+    expect(init({ cookieDays: 30, cookieDay: undefined } as never).options.cookieDays).toBe(30);
   });
 });
 

@@ -5,7 +5,7 @@
  * browser saw them: the URLs reached, the cookie jar, the reports sent, the console.
  */
 import { expect, it } from 'vitest';
-import { installStandInCmp } from '../journeys/stand-in-cmp';
+import { installStandInCmp } from '../support/stand-in-cmp';
 import { useBrowserWithMoreHosts } from './harness/more-hosts';
 import { dropin, html } from './harness/site';
 import { describeInBrowser } from './harness/suite';

@@ -1,6 +1,6 @@
 /** Real HTTP on loopback for the server tests: a server on 127.0.0.1 and a plain Node client. */
 import { type IncomingMessage, type RequestListener, type ServerResponse, createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { onTestFinished } from 'vitest';
 import { type CollectOptions, type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
 
@@ -113,3 +113,17 @@ export const collectReceivers: Record<string, (options?: ReceiverOptions) => Pro
 /** POSTs `body` to a receiver's `/api/hotlinks`, as a beacon unless `headers` say otherwise. */
 export const postReport = (origin: string, body: string | Uint8Array, headers: Record<string, string | number> = BEACON) =>
   send(origin + '/api/hotlinks', { method: 'POST', headers, body });
+
+/** Sends `text` as it is over a raw TCP connection and returns all the server wrote back. */
+export function raw(origin: string, text: string | Buffer, wait = 150): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(origin).port), '127.0.0.1', () => {
+      socket.write(text);
+      setTimeout(() => socket.end(), wait);
+    });
+    let out = '';
+    socket.on('data', (chunk) => (out += chunk.toString('latin1')));
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+  });
+}

@@ -2,8 +2,8 @@
 /**
  * The sources of the three package entries under Node, with no DOM: importing does not throw and
  * the SDK works as far as it can without a page (checkout URLs yes; capture, cookies and
- * decoration no, silently). The built files in a plain `node`: package.test.ts.
- * (Importing `index` and `define` and registering the element: test/button/ssr.test.ts.)
+ * decoration no, silently); the element registers in the registry shim of Lit's server build. The
+ * built files in a plain `node`: package.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -37,4 +37,16 @@ describe('in Node, without a DOM', () => {
     expect(typeof define.defineBuyButton).toBe('function');
     expect([typeof document, typeof window]).toEqual(['undefined', 'undefined']);
   });
+});
+
+/** The ESM package and its element and define entries import cleanly on a server (SSR), where there is no DOM. */
+it('imports in Node without a DOM', async () => {
+  expect(typeof document).toBe('undefined');
+  const define = await import('../../src/define');
+  const element = await import('../../src/element');
+  const index = await import('../../src/index');
+  expect(element.HotlinkBuyButton).toBe(define.HotlinkBuyButton);
+  // Lit's server build brings a registry shim: the element is registered there for server rendering.
+  expect(define.defineBuyButton()).toBe(define.HotlinkBuyButton);
+  expect(index.getAttribution()).toBeNull();
 });
