@@ -11,9 +11,11 @@
  *   GET  ./api/summary     `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC days), the summary as JSON, or 401
  * Any other path is not the dashboard's: `next()` is called (or `handle` resolves `false`).
  */
+import { cookieValues } from '../attribution/cookie-codec.js';
 import { parseRange as checkRange } from '../loop/range.js';
 import type { Summary } from '../loop/summary-types.js';
-import { type NodeRequest, type NodeResponse, headerOf, readBody } from '../server/node.js';
+import { type NodeRequest, type NodeResponse, headerOf, incoming, requestUrl } from '../server/node.js';
+import { checkType, readWithin } from '../server/receive.js';
 import { publicUrl } from '../server/page-request.js';
 import { dashboardShell, loginPage } from './html.js';
 import { type Choice, catalogues, negotiate } from './language.js';
@@ -112,21 +114,10 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   const onError = options.onError ?? console.error;
   const tokens = sessions(options.token);
 
-  /** The address the visitor used (through a proxy's X-Forwarded-Host and -Proto). */
-  const addressOf = (request: NodeRequest) => {
-    const scheme = (request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
-    return publicUrl(`${scheme}://${request.headers.host || 'localhost'}${request.originalUrl ?? request.url ?? '/'}`, headerOf(request));
-  };
-
-  const cookiesNamed = (request: NodeRequest, name: string) =>
-    (headerOf(request)('cookie') ?? '')
-      .split(';')
-      .map((pair) => pair.trim().split('='))
-      .filter(([key]) => key == name)
-      .map(([, ...value]) => value.join('='));
+  const sessionCookies = (request: NodeRequest) => cookieValues(headerOf(request)('cookie'), SESSION_COOKIE);
 
   async function hasSession(request: NodeRequest): Promise<boolean> {
-    for (const value of cookiesNamed(request, SESSION_COOKIE)) if (await tokens.isValid(value)) return true;
+    for (const value of sessionCookies(request)) if (await tokens.isValid(value)) return true;
     return false;
   }
 
@@ -136,10 +127,11 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
     return hasSession(request);
   }
 
-  const cookie = (request: NodeRequest, value: string, maxAge: number) =>
+  /** The session cookie, for the dashboard's `address` (`Secure` when the visitor came over https). */
+  const cookie = (address: URL, value: string, maxAge: number) =>
     `${SESSION_COOKIE}=${value}; Path=${base}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict` +
     (maxAge ? '' : '; Expires=Thu, 01 Jan 1970 00:00:00 GMT') +
-    (addressOf(request).protocol == 'https:' ? '; Secure' : '');
+    (address.protocol == 'https:' ? '; Secure' : '');
 
   function send(request: NodeRequest, response: NodeResponse, status: number, headers: Record<string, string>, body = ''): true {
     if (!response.headersSent) {
@@ -162,53 +154,47 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   /**
    * Whether a form post comes from the dashboard's own page, not from another site (CSRF). Browsers
    * say so in `Sec-Fetch-Site`, which page scripts cannot set; older ones send `Origin`, compared
-   * with the address this request reached. A client that sends neither is not a browser a page
+   * with the `address` this request reached. A client that sends neither is not a browser a page
    * could drive.
    */
-  function fromOwnPage(request: NodeRequest): boolean {
+  function fromOwnPage(request: NodeRequest, address: URL): boolean {
     const header = headerOf(request);
     const site = header('sec-fetch-site');
     if (site) return site == 'same-origin' || site == 'none';
     const origin = header('origin');
-    return origin === undefined || origin == addressOf(request).origin;
+    return origin === undefined || origin == address.origin;
   }
 
   /** The login form's token, or why the body is not a login form. */
   async function readToken(request: NodeRequest): Promise<string | { status: number }> {
-    const type = (headerOf(request)('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (type != 'application/x-www-form-urlencoded') return { status: 415 };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, LOGIN_TIMEOUT_MS, 'late')));
-    const body = await Promise.race([readBody(request, LOGIN_MAX_BYTES), late]).finally(() => clearTimeout(timer));
-    if (body == 'late') {
-      setTimeout(() => request.destroy?.(), 0);
-      return { status: 408 };
-    }
+    const form = incoming(request);
+    if (checkType(form.contentType, ['application/x-www-form-urlencoded'])) return { status: 415 };
+    const body = await readWithin(form, LOGIN_MAX_BYTES, LOGIN_TIMEOUT_MS);
+    if (body == 'late') return { status: 408 };
     if (!body) return { status: 413 };
     // Express's urlencoded parser may have read it already.
     const token = body instanceof Uint8Array ? new URLSearchParams(new TextDecoder().decode(body)).get('token') : (body.parsed as { token?: unknown } | null)?.token;
     return typeof token == 'string' ? token : { status: 400 };
   }
 
-  async function login(request: NodeRequest, response: NodeResponse, choice: Choice) {
+  async function login(request: NodeRequest, response: NodeResponse, choice: Choice, address: URL) {
     const m = catalogues[choice.language].login;
-    if (!fromOwnPage(request)) return html(request, response, 403, loginPage(choice, m.crossSite));
+    if (!fromOwnPage(request, address)) return html(request, response, 403, loginPage(choice, m.crossSite));
     const token = await readToken(request);
     if (typeof token != 'string') return html(request, response, token.status, loginPage(choice, m.malformed), { connection: 'close' });
     if (!(await tokens.isToken(token))) return html(request, response, 401, loginPage(choice, m.wrong));
-    return seeDashboard(request, response, { 'set-cookie': cookie(request, await tokens.open(), SESSION_SECONDS) });
+    return seeDashboard(request, response, { 'set-cookie': cookie(address, await tokens.open(), SESSION_SECONDS) });
   }
 
-  async function logout(request: NodeRequest, response: NodeResponse, choice: Choice) {
-    if (!fromOwnPage(request)) return html(request, response, 403, loginPage(choice, catalogues[choice.language].login.crossSite));
-    for (const value of cookiesNamed(request, SESSION_COOKIE)) await tokens.close(value);
+  async function logout(request: NodeRequest, response: NodeResponse, choice: Choice, address: URL) {
+    if (!fromOwnPage(request, address)) return html(request, response, 403, loginPage(choice, catalogues[choice.language].login.crossSite));
+    for (const value of sessionCookies(request)) await tokens.close(value);
     request.resume();
-    return seeDashboard(request, response, { 'set-cookie': cookie(request, '', 0) });
+    return seeDashboard(request, response, { 'set-cookie': cookie(address, '', 0) });
   }
 
-  async function page(request: NodeRequest, response: NodeResponse, choice: Choice) {
+  async function page(request: NodeRequest, response: NodeResponse, choice: Choice, address: URL) {
     if (!(await authorize(request))) return html(request, response, 200, loginPage(choice));
-    const address = addressOf(request);
     const shown = (url: string) => new URL(url, address).href;
     const facts = { collectUrl: shown(options.urls.collect), webhookUrl: shown(options.urls.webhook), hottokConfigured: !!options.hottokConfigured };
     return html(request, response, 200, dashboardShell(choice, facts));
@@ -240,7 +226,8 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   async function route(request: NodeRequest, response: NodeResponse): Promise<boolean> {
     let address: URL;
     try {
-      address = addressOf(request);
+      // The address the visitor used (through a proxy's X-Forwarded-Host and -Proto).
+      address = publicUrl(requestUrl(request, request.headers.host || 'localhost'), headerOf(request));
     } catch {
       return text(request, response, 400, 'the Host (or X-Forwarded-Host) header is not a host name');
     }
@@ -253,9 +240,9 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
     if (!path.startsWith(base)) return false;
     const rest = path.slice(base.length);
     const choice = negotiate(headerOf(request)('accept-language'));
-    if (rest == '') return reading ? page(request, response, choice) : wrongMethod(request, response, 'GET, HEAD');
-    if (rest == 'login') return method == 'POST' ? login(request, response, choice) : reading ? seeDashboard(request, response) : wrongMethod(request, response, 'POST');
-    if (rest == 'logout') return method == 'POST' ? logout(request, response, choice) : wrongMethod(request, response, 'POST');
+    if (rest == '') return reading ? page(request, response, choice, address) : wrongMethod(request, response, 'GET, HEAD');
+    if (rest == 'login') return method == 'POST' ? login(request, response, choice, address) : reading ? seeDashboard(request, response) : wrongMethod(request, response, 'POST');
+    if (rest == 'logout') return method == 'POST' ? logout(request, response, choice, address) : wrongMethod(request, response, 'POST');
     if (rest == 'api/summary' && options.summary) return reading ? summary(request, response, address.searchParams) : wrongMethod(request, response, 'GET, HEAD');
     if (rest.startsWith('assets/')) return reading ? asset(request, response, rest.slice('assets/'.length)) : wrongMethod(request, response, 'GET, HEAD');
     return false;

@@ -81,10 +81,7 @@ async function serve(flags: ReturnType<typeof options>['values']): Promise<void>
   try {
     const databaseUrl = process.env.DATABASE_URL || undefined;
     const store = await openStore({ databaseUrl, dataDir });
-    const loop = await openLoop({ store, dataDir }).catch(async (error) => {
-      await store.close();
-      throw error;
-    });
+    const loop = await openLoop({ store, dataDir });
     const { token, created, file } = dashboardToken(dataDir);
     const hottok = process.env.HOTMART_HOTTOK || undefined;
     const app = createApp({ loop, hottok, token });
@@ -181,10 +178,7 @@ async function embeddedSummary(dataDir: string, asked: Range): Promise<Summary> 
     }
     try {
       const store = await openStore({ dataDir });
-      const loop = await openLoop({ store, dataDir }).catch(async (error) => {
-        await store.close();
-        throw error;
-      });
+      const loop = await openLoop({ store, dataDir });
       try {
         return await loop.summary(asked);
       } finally {

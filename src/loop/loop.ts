@@ -25,7 +25,7 @@ export interface LoopOptions {
   now?: () => number;
   /** Hears of deliveries that could not be applied yet (they stay in the journal). Default: `console.error`. */
   onError?(error: unknown): void;
-  /** Whether `close()` closes the store too. Default true. */
+  /** Whether `close()` closes the store too, as a loop that fails to open does. Default true. */
   ownsStore?: boolean;
 }
 
@@ -45,7 +45,17 @@ export interface Loop {
 /** How long a delivery that could not be applied (database down) waits before the next try. */
 const RETRY_MS = 2000;
 
-export async function openLoop({ store, dataDir, now = Date.now, onError = console.error, ownsStore = true }: LoopOptions): Promise<Loop> {
+export async function openLoop(options: LoopOptions): Promise<Loop> {
+  try {
+    return await startLoop(options);
+  } catch (error) {
+    // A loop that could not start (a migration refused, a journal it cannot open) closes the store it owns.
+    if (options.ownsStore ?? true) await options.store.close();
+    throw error;
+  }
+}
+
+async function startLoop({ store, dataDir, now = Date.now, onError = console.error, ownsStore = true }: LoopOptions): Promise<Loop> {
   await migrate(store);
   const path = join(dataDir, JOURNAL_FILE);
   const { entries, unreadable } = readJournal(path);
@@ -91,6 +101,10 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
     unapplied = [];
     for (const entry of waiting) void apply(entry);
   };
+  const settled = async () => {
+    await reports.idle();
+    await deliveries.idle();
+  };
 
   return {
     store,
@@ -105,14 +119,10 @@ export async function openLoop({ store, dataDir, now = Date.now, onError = conso
       await lastApplied;
       return summarize(store, range);
     },
-    async settled() {
-      await reports.idle();
-      await deliveries.idle();
-    },
+    settled,
     async close() {
       clearTimeout(retry);
-      await reports.idle();
-      await deliveries.idle();
+      await settled();
       if (unapplied.length) {
         const waiting = unapplied;
         unapplied = [];

@@ -49,6 +49,10 @@ export const headerOf = (request: NodeRequest) => (name: string) => {
   return Array.isArray(value) ? value.join(', ') : value;
 };
 
+/** The URL `request` asked for, as this server received it (a proxy's X-Forwarded-* headers are `publicUrl`'s). */
+export const requestUrl = (request: NodeRequest, host = request.headers.host) =>
+  `${(request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http'}://${host}${request.originalUrl ?? request.url ?? '/'}`;
+
 /**
  * `(req, res, next)` middleware that gives page loads the attribution cookie (see
  * `attributionCookie`). Whatever happens, the request goes on to `next`: the page always loads.
@@ -59,8 +63,7 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
   return function hotlinks(request: NodeRequest, response: NodeResponse, next?: (error?: unknown) => void): void {
     try {
       const header = headerOf(request);
-      const scheme = (request.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
-      const asked = `${scheme}://${request.headers.host}${request.originalUrl ?? request.url ?? '/'}`;
+      const asked = requestUrl(request);
       // A `Host` header no URL can hold (a client's or a scanner's garbage) is not worth a log line per request.
       if (isPageRequest(request.method, header) && request.headers.host && URL.canParse(asked)) {
         const url = publicUrl(asked, header);
@@ -108,7 +111,7 @@ export function readBody(request: NodeRequest, limit: number): Promise<Uint8Arra
 }
 
 /** A Node request as the receivers read it. */
-function incoming(request: NodeRequest): Incoming {
+export function incoming(request: NodeRequest): Incoming {
   const header = headerOf(request);
   return {
     method: request.method,

@@ -57,6 +57,18 @@ export function checkType(contentType: string | null | undefined, types: readonl
 }
 
 /**
+ * Reads the body within `limit` bytes and `ms` milliseconds: the body, `null` when it is larger,
+ * or `'late'` when it did not arrive in time (the reading is then aborted). Throws when it cannot be read.
+ */
+export async function readWithin(incoming: Pick<Incoming, 'read' | 'abort'>, limit: number, ms: number): Promise<Body | null | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, ms, 'late')));
+  const body = await Promise.race([incoming.read(limit), late]).finally(() => clearTimeout(timer));
+  if (body == 'late') incoming.abort();
+  return body;
+}
+
+/**
  * Checks the method and type, then reads the body within the size and time limits: the body, or
  * the outcome that refuses the request (405, 415, 400 too large or unreadable, 408 too slow).
  */
@@ -67,20 +79,13 @@ export async function receiveBody(
   if (incoming.method != 'POST') return { outcome: { status: 405, message: `${what} are sent with POST` } };
   const typeProblem = checkType(incoming.contentType, types);
   if (typeProblem) return { outcome: { status: 415, message: typeProblem } };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, bodyTimeoutMs, 'late')));
   let body: Body | null | 'late';
   try {
-    body = await Promise.race([incoming.read(maxBytes), late]);
+    body = await readWithin(incoming, maxBytes, bodyTimeoutMs);
   } catch {
     return { outcome: { status: 400, message: 'the body could not be read' } };
-  } finally {
-    clearTimeout(timer);
   }
-  if (body == 'late') {
-    incoming.abort();
-    return { outcome: { status: 408, message: `the body did not arrive within ${bodyTimeoutMs} ms` } };
-  }
+  if (body == 'late') return { outcome: { status: 408, message: `the body did not arrive within ${bodyTimeoutMs} ms` } };
   if (!body) return { outcome: { status: 400, message: `the body is larger than ${maxBytes} bytes` } };
   return { body };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, readJournal } from '../../src/loop/journal';
 import { JOURNAL_FILE, openLoop } from '../../src/loop/loop';
+import type { Store } from '../../src/loop/store';
 import { parseRange } from '../../src/loop/summary';
 import { nodeWebhookHandler, parseDelivery } from '../../src/server/index';
 import { listen, send } from '../server/http';
@@ -102,5 +103,20 @@ describe('the webhook journal', () => {
     expect(onDiskWhenResolved).toHaveLength(300);
     expect(onDiskWhenResolved.every(Boolean)).toBe(true);
     expect(readJournal(path).entries.map((e) => e.delivery.id)).toEqual(Array.from({ length: 300 }, (_, i) => `g${i}`));
+  });
+
+  it('a loop that cannot start (the database refuses the migration) closes the store it owns, and the one it was lent stays open', async () => {
+    const refusing = (closed: string[], name: string): Store => ({
+      kind: 'postgres',
+      where: name,
+      query: () => Promise.reject(new Error('permission denied for schema public')),
+      exec: () => Promise.reject(new Error('permission denied for schema public')),
+      exclusive: (work) => work(refusing(closed, name)),
+      close: async () => void closed.push(name),
+    });
+    const closed: string[] = [];
+    await expect(openLoop({ store: refusing(closed, 'owned'), dataDir: held.dataDir })).rejects.toThrow(/permission denied/);
+    await expect(openLoop({ store: refusing(closed, 'lent'), dataDir: held.dataDir, ownsStore: false })).rejects.toThrow(/permission denied/);
+    expect(closed).toEqual(['owned']);
   });
 });
