@@ -11,9 +11,10 @@
  * its own constant, so a bundle that only uses `hotlinkProblem()` (the drop-in) carries English only.
  */
 import { notCheckoutLink, parseHotLink } from '../checkout/checkout-url.js';
-import { resolveOptions } from '../config/validate.js';
+import { OPTIONS } from '../config/options.js';
 
-export const defaultHosts = () => resolveOptions({}, () => {}).checkoutHosts;
+/** The checkout hosts a HotLink may name when no `checkout-hosts` says otherwise: the option's default. */
+const DEFAULT_HOSTS = OPTIONS.checkoutHosts[0];
 
 /** A usable HotLink: `hotlink` is the string to use (with `https://` added when `completed`). */
 export interface HotLinkReading {
@@ -35,7 +36,7 @@ const withScheme = (value: string) => (/^([a-z][a-z\d+.-]*:|\/(?!\/))/i.test(val
  * The HotLink `value` stands for, or why it cannot be one: `https:` on one of `hosts` (default: the
  * default checkout hosts), a missing `https://` added.
  */
-export function readHotLink(value: string, hosts: readonly string[] = defaultHosts()): HotLinkReading | { problem: HotLinkProblem } {
+export function readHotLink(value: string, hosts: readonly string[] = DEFAULT_HOSTS): HotLinkReading | { problem: HotLinkProblem } {
   const written = String(value).trim();
   const hotlink = withScheme(written);
   const url = parseHotLink(hotlink, hosts);
@@ -69,7 +70,7 @@ const say = (words: Words, hotlink: string, hosts: readonly string[], source: st
  * Why `hotlink` cannot be a Buy button's HotLink, in the button's words (English, as on the
  * console), or `undefined` when it can. `source` names where the value came from.
  */
-export function hotlinkProblem(hotlink: string, hosts: readonly string[] = defaultHosts(), source = 'hotlink'): string | undefined {
+export function hotlinkProblem(hotlink: string, hosts: readonly string[] = DEFAULT_HOSTS, source = 'hotlink'): string | undefined {
   return say(english, hotlink, hosts, source);
 }
 
@@ -77,7 +78,7 @@ export function hotlinkProblem(hotlink: string, hosts: readonly string[] = defau
 export function hotlinkProblemIn(
   language: 'pt-BR' | 'en',
   hotlink: string,
-  hosts: readonly string[] = defaultHosts(),
+  hosts: readonly string[] = DEFAULT_HOSTS,
   source = language == 'en' ? 'hotlink' : 'O link',
 ): string | undefined {
   return say(language == 'en' ? english : portuguese, hotlink, hosts, source);

@@ -15,10 +15,15 @@ export const MAX_DAYS = 3660;
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Whether `text` is a `YYYY-MM-DD` that names a real day (not 2030-02-30, not 2026-13-01). */
+export function isDay(text: string | null | undefined): text is string {
+  const ms = text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(text + 'T00:00:00Z') : NaN;
+  return !Number.isNaN(ms) && isoDay(ms) == text;
+}
+
 function dayMs(value: string, name: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value + 'T00:00:00Z') : NaN;
-  if (Number.isNaN(ms) || isoDay(ms) != value) throw new RangeError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  return ms;
+  if (!isDay(value)) throw new RangeError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return Date.parse(value + 'T00:00:00Z');
 }
 
 /**

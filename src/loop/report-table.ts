@@ -1,5 +1,5 @@
 /** The summary as `hotlinks-embed report` prints it: plain text tables, for a terminal. */
-import type { CreditClass, Revenue, Row, Summary } from './summary-types.js';
+import { CREDIT_CLASSES, type CreditClass, type Revenue, type Row, type Summary } from './summary-types.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const money = (revenue: Revenue) =>
@@ -43,7 +43,7 @@ export function reportTable(summary: Summary): string {
     'Credit check (approved sales)',
     ...table(
       ['', 'sales', 'revenue (net)'],
-      (Object.keys(CLASS_NAMES) as CreditClass[]).map((name) => [CLASS_NAMES[name], count(summary.credit[name]), money(summary.creditRevenue[name])]),
+      CREDIT_CLASSES.map((name) => [CLASS_NAMES[name], count(summary.credit[name]), money(summary.creditRevenue[name])]),
       [false, true, false],
     ),
     '',

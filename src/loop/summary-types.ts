@@ -31,6 +31,8 @@ export interface Credit {
   unjoined: number;
 }
 export type CreditClass = keyof Credit;
+/** The classes in the order every view lists them (the summary, `report`, the dashboard). */
+export const CREDIT_CLASSES: readonly CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
 
 /** A sale the producer should look at: its affiliate was lost, or another one was credited. */
 export interface CreditSale {

@@ -5,16 +5,14 @@
  * (`GROUPING SETS`), so a million visits are read once, not four times.
  */
 import type { Session } from './store.js';
-import { DAY_MS, MAX_DAYS, type Range, isoDay, parseRange } from './range.js';
-import type { Credit, CreditClass, CreditSale, Revenue, Row, Summary } from './summary-types.js';
+import { DAY_MS, type Range, isoDay, parseRange } from './range.js';
+import { CREDIT_CLASSES, type Credit, type CreditClass, type CreditSale, type Revenue, type Row, type Summary } from './summary-types.js';
 
-export { MAX_DAYS, type Range, parseRange };
+export { type Range, parseRange };
 
 /** Rows per table, biggest first: the collect endpoint is public, so anyone can invent affiliate codes. */
 export const MAX_ROWS = 1000;
 const MAX_CREDIT_SALES = 500;
-
-const CLASSES: readonly CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
 
 /**
  * `$1`, `$2`: the first and last day of the range; `$3`, `$4`: the same as instants, the second
@@ -98,7 +96,7 @@ export async function summarize(session: Session, range: Range): Promise<Summary
   for (let at = start; at < end; at += DAY_MS) days.set(isoDay(at), { date: isoDay(at), visits: 0, checkouts: 0, sales: 0 });
   const totals = { ...emptyRow(), visitsWithCode: 0, chargebacks: 0 };
   const credit = emptyCredit();
-  const creditRevenue = Object.fromEntries(CLASSES.map((name) => [name, {}])) as Record<CreditClass, Revenue>;
+  const creditRevenue = Object.fromEntries(CREDIT_CLASSES.map((name) => [name, {}])) as Record<CreditClass, Revenue>;
   const creditSales: CreditSale[] = [];
 
   const affiliate = (code: string) => affiliates.get(code) ?? affiliates.set(code, emptyRow()).get(code)!;

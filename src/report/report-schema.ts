@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import { VISIT_ID, isForwardable } from '../attribution/attribution.js';
 
-export { VISIT_ID };
-
 /** A report is a few hundred bytes; anything near this is not one. */
 export const MAX_REPORT_BYTES = 8192;
 

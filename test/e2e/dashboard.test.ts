@@ -214,6 +214,10 @@ describeInBrowser('the dashboard', () => {
     await v.page.reload();
     await ready(v);
     expect(launch.ranges.at(-1)).toEqual({ from: '2030-01-05', to: '2030-01-20' });
+    // An address no day can be in (a 13th month, February 30): the last 30 days, as with no range.
+    await v.page.goto(launch.url + '?from=2030-13-01&to=2030-02-30');
+    await ready(v);
+    expect(launch.ranges.at(-1)).toEqual({ from: '2030-01-31', to: '2030-03-01' });
 
     // A summary that fails: the page says so, with the server's reason, and offers to try again.
     await v.page.goto(launch.url + '?from=2001-01-01&to=2001-01-31');

@@ -3,12 +3,11 @@
  * the sales that lost their affiliate or went to another, one by one. Every class is named in
  * words, with a mark; its colour only repeats them.
  */
-import type { CreditClass, CreditSale, Summary } from '../../loop/summary-types.js';
+import { CREDIT_CLASSES, type CreditClass, type CreditSale, type Summary } from '../../loop/summary-types.js';
 import { h, uniqueId } from './dom.js';
 import { type Column, scrollBox, table } from './table.js';
 import type { View } from './view.js';
 
-export const CLASSES: CreditClass[] = ['asCaptured', 'lost', 'otherAffiliate', 'hotmartOnly', 'unjoined'];
 const MARKS: Record<CreditClass, string> = { asCaptured: '✓', lost: '✕', otherAffiliate: '⇄', hotmartOnly: '◆', unjoined: '?' };
 
 export const badge = (name: CreditClass, { m }: View) =>
@@ -26,7 +25,7 @@ export function creditCheck(summary: Summary, view: View): HTMLElement {
       h(
         'tbody',
         null,
-        CLASSES.map((name) =>
+        CREDIT_CLASSES.map((name) =>
           h(
             'tr',
             { 'data-class': name },

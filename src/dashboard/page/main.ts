@@ -4,22 +4,21 @@
  * range, so the page and the summary cannot disagree. The range lives in the address
  * (`?days=7|30|90` or `?from=&to=`), so a view can be reloaded or bookmarked.
  */
-import type { Summary } from '../../loop/summary-types.js';
+import { DAY_MS, isDay, isoDay } from '../../loop/range.js';
+import { CREDIT_CLASSES, type Summary } from '../../loop/summary-types.js';
 import type { Language } from '../language.js';
 import { dayChart } from './chart.js';
-import { CLASSES, creditCheck } from './credit.js';
+import { creditCheck } from './credit.js';
 import { h, uniqueId } from './dom.js';
 import { formats } from './format.js';
 import { affiliates, campaigns } from './funnels.js';
 import { headline } from './headline.js';
 import { noSalesNotice, setup } from './setup.js';
-import { scrollBox } from './table.js';
+import { table } from './table.js';
 import type { View } from './view.js';
 
 type Range = { days: number } | { from: string; to: string };
 const PRESETS = [7, 30, 90];
-const DAY_MS = 86_400_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const root = document.getElementById('dashboard')!;
 const language = document.documentElement.lang as Language;
@@ -35,10 +34,6 @@ const view: View = {
   hottokConfigured: root.dataset.hottok == 'configured',
 };
 const { f } = view;
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** A `YYYY-MM-DD` that names a real day (not 2030-02-30). */
-const isDay = (text: string | null): text is string => !!text && DAY.test(text) && isoDay(Date.parse(`${text}T00:00:00Z`)) == text;
 
 /** The range in the address, or the last 30 days. */
 function rangeOf(query: URLSearchParams): Range {
@@ -168,11 +163,10 @@ function failed(problem: string) {
   );
 }
 
-const isEmpty = (s: Summary) => !s.totals.visits && !s.totals.checkouts && CLASSES.every((name) => !s.credit[name]);
-
 function draw(summary: Summary) {
   clear();
-  if (isEmpty(summary)) {
+  const noSales = CREDIT_CLASSES.every((name) => !summary.credit[name]);
+  if (noSales && !summary.totals.visits && !summary.totals.checkouts) {
     results.replaceChildren(setup(summary.from, summary.to, view));
     return;
   }
@@ -180,7 +174,6 @@ function draw(summary: Summary) {
   const tableHeading = uniqueId('days');
   const chart = dayChart(summary.days, m, f);
   teardown.push(chart.destroy);
-  const noSales = CLASSES.every((name) => !summary.credit[name]);
   results.replaceChildren(
     headline(summary, view),
     ...(noSales ? [noSalesNotice(view)] : []),
@@ -193,20 +186,15 @@ function draw(summary: Summary) {
         'details',
         null,
         h('summary', { id: tableHeading }, m.chart.tableToggle),
-        scrollBox(
-          h(
-            'table',
-            { 'aria-labelledby': tableHeading },
-            h('thead', null, h('tr', null, [m.chart.day, m.columns.visits, m.columns.checkouts, m.columns.sales].map((label, i) => h('th', { scope: 'col', class: i ? 'number' : null }, label)))),
-            h(
-              'tbody',
-              null,
-              summary.days.map((day) =>
-                h('tr', null, h('th', { scope: 'row' }, f.day(day.date)), [day.visits, day.checkouts, day.sales].map((n) => h('td', { class: 'number' }, f.count(n)))),
-              ),
-            ),
-          ),
-        ),
+        table({
+          labelledBy: tableHeading,
+          locale: view.locale,
+          rows: summary.days,
+          columns: [
+            { label: m.chart.day, cell: (day) => f.day(day.date) },
+            ...(['visits', 'checkouts', 'sales'] as const).map((key) => ({ label: m.columns[key], numeric: true, cell: (day: Summary['days'][number]) => f.count(day[key]) })),
+          ],
+        }),
       ),
     ),
     affiliates(summary, view),
