@@ -166,6 +166,21 @@ describeInBrowser('journeys', () => {
     expect(v.errors).toEqual([]);
   });
 
+  it('TCF v2.2 with the debug panel: while the tool has not answered, it says so (not "granted"); once the visitor accepts, granted', async () => {
+    t.site.page('/curso', html(BUY + TCF_BANNER, cmp({ gdprApplies: true }) + dropin('hotlinks-capture.js', { consent: 'tcf' })));
+    const v = await t.visitor();
+    await v.page.goto(t.site.url('www.shop.test', `/curso?a=${CODE}&hotlinks_debug=1`));
+    const fact = (name: string) => v.page.getByRole('region', { name: 'HotLinks debug' }).locator(`dd[data-fact="${name}"]`);
+    await expect.poll(() => fact('consent').textContent()).toBe('waiting for the TCF consent tool (purpose 1)');
+    expect(await fact('storage').textContent()).toBe('this page only (memory): no consent, or cookies refused');
+    expect(await v.cookies()).toEqual([]);
+
+    await v.page.click('#accept');
+    await expect.poll(() => fact('consent').textContent()).toBe('granted');
+    expect(await storedCode(v)).toEqual([`.shop.test ${CODE}`]);
+    expect(v.errors).toEqual([]);
+  });
+
   it.each([
     { case: 'GDPR does not apply', head: cmp({ gdprApplies: false }), stored: [`.shop.test ${CODE}`] },
     { case: 'the visitor refuses', head: cmp({ gdprApplies: true }), refuse: true, stored: [] },
