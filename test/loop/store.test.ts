@@ -152,7 +152,8 @@ describe.each(storeKinds)('the store, %s', (kind) => {
     it('sorts approved sales into the credit classes, by what the visit carried and whom Hotmart credited', async () => {
       const loop = await loopAt();
       // visit 1 carried A (credited A), 2 carried A (credited none), 3 carried A (credited B),
-      // 4 carried none (credited C), 5 carried none (credited none), and one sale names no visit of ours.
+      // 4 carried none (credited C), 5 carried none (credited none: a direct sale, in no class), and one
+      // sale names no visit of ours.
       const carried = [A, A, A, null, null];
       for (const [i, code] of carried.entries()) {
         await loop.onReport(report('attribution', visit(i + 1), code, { utm_source: 'fb' }));
