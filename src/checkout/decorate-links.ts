@@ -64,13 +64,12 @@ export function linkDecorator(decorateUrl: UrlDecorator): LinkDecorator {
   const element = (el: Element): string | null => {
     try {
       const written = source(el);
-      if (written == null) return null;
-      const url = decorateUrl(written);
-      // Also for a form the page pointed elsewhere: it loses the fields we gave it.
+      const url = written != null ? decorateUrl(written) : null;
+      // Also for a form the page pointed elsewhere (or to itself, its action removed): it loses the fields we gave it.
       const form = el.localName == 'form' ? (el as HTMLFormElement) : nameOf(el) == 'formaction' ? (el as HTMLButtonElement).form : null;
       if (form) addFormFields(form, url, el);
       if (url == null) return null;
-      seen.set(el, [written, url]);
+      seen.set(el, [written!, url]);
       if (getAttribute(el, nameOf(el)) != url) setAttribute(el, nameOf(el), url);
       return url;
     } catch {

@@ -82,8 +82,10 @@ export function nodeMiddleware(options: ServerOptions, adapter: NodeMiddlewareOp
 
 /** Reads the body up to `limit` bytes; past it, the rest is drained unread and `null` returned. */
 export function readBody(request: NodeRequest, limit: number): Promise<Uint8Array | { parsed: unknown } | null> {
-  if (request.readableEnded && request.body !== undefined) {
+  if (request.readableEnded) {
     const { body } = request;
+    // Read by a middleware that kept nothing: it will not arrive again (not a 408 after the deadline).
+    if (body === undefined) return Promise.reject(new Error('the body was read before this handler, and not kept'));
     if (typeof body == 'string') return Promise.resolve(new TextEncoder().encode(body));
     return Promise.resolve(body instanceof Uint8Array ? body : { parsed: body });
   }

@@ -51,6 +51,11 @@ describe('links to the hosts in crossDomain', () => {
     { href: 'https://evil.test/?next=https://curso.other.example/', becomes: 'https://evil.test/?next=https://curso.other.example/' },
     { href: 'mailto:ana@curso.other.example', becomes: 'mailto:ana@curso.other.example' },
     { href: 'javascript:void(0)', becomes: 'javascript:void(0)' },
+    // A scheme that only ends like https: has a host, yet is no web page.
+    { href: 'xhttps://curso.other.example/', becomes: 'xhttps://curso.other.example/' },
+    { href: 'web+https://curso.other.example/', becomes: 'web+https://curso.other.example/' },
+    // Not a URL at all: left as written.
+    { href: 'https://[curso.other.example/', becomes: 'https://[curso.other.example/' },
     // This very site: never.
     { href: '/curso/aula', becomes: '/curso/aula' },
     { href: 'https://www.shop.example/oferta', becomes: 'https://www.shop.example/oferta' },

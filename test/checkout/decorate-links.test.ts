@@ -144,6 +144,16 @@ describe('decoration of checkout links and forms', () => {
     expect([...$('#f').querySelectorAll('input')].map((i) => i.name)).toEqual(['q']);
   });
 
+  it('a form whose action the page removes: it goes to the page itself, without the fields it had for checkout', async () => {
+    document.body.innerHTML = '<form id="f" action="https://pay.hotmart.com/A72242240H"><input name="q"></form>';
+    start();
+    expect(submit($('#f'))).toBe(`https://pay.hotmart.com/A72242240H?q=&${ADDED}`);
+    $('#f').removeAttribute('action');
+    await settle();
+    expect(submit($('#f'))).toBe(`${ORIGIN}${LANDING.split('?')[0]}?q=`);
+    expect([...$('#f').querySelectorAll('input')].map((i) => i.name)).toEqual(['q']);
+  });
+
   const others = [
     ...otherLinks,
     'https://pay.hotmart.com.evil.example/A72242240H',

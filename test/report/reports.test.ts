@@ -385,6 +385,7 @@ describe('trust: once per departure, and no personal data', () => {
       { param: 'email', value: 'ana' },
       { param: 'e-mail', value: 'ana' },
       { param: 'e_mail', value: 'ana' },
+      { param: 'mail', value: 'ana' },
       { param: 'cpf', value: '12345678900' },
       { param: 'CPF', value: '12345678900' },
       { param: 'nome', value: 'Ana Souza' },

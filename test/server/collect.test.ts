@@ -524,6 +524,20 @@ describe('the Node collect handler, as frameworks and clients hand it requests',
     expect(received).toEqual([REPORT]);
   });
 
+  it('a middleware that read the body and kept nothing: 400 at once, not a 408 after the deadline', async () => {
+    const { origin, received } = await handlerOn(
+      async (req) => {
+        for await (const _ of req);
+      },
+      { bodyTimeoutMs: 3000 },
+    );
+    const started = Date.now();
+    const answer = await postReport(origin, body);
+    expect([answer.status, answer.body]).toEqual([400, 'the body could not be read']);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(received).toEqual([]);
+  });
+
   it('a body announced over the limit is refused at once, without waiting for it', async () => {
     const { origin } = await handlerOn(() => {}, { maxBytes: 100, bodyTimeoutMs: 3000 });
     const answer = await raw(origin, 'POST /api/hotlinks HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 9000\r\n\r\n{', 1000);
@@ -580,6 +594,13 @@ describe('the fetch collect handler, in process, at its edges', () => {
     const response = await fetchCollectHandler({ onReport: () => {}, bodyTimeoutMs: 100 })(new Request(url, { method: 'POST', body, headers: BEACON, duplex: 'half' } as RequestInit));
     expect([response.status, await response.text()]).toEqual([408, 'the body did not arrive within 100 ms']);
     expect(cancelled).toBe(true);
+  });
+
+  it('a body announced over the limit is refused at once (400), without waiting for it', async () => {
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode('{')) });
+    const headers = { ...BEACON, 'content-length': '9000' };
+    const response = await fetchCollectHandler({ onReport: () => {}, maxBytes: 100, bodyTimeoutMs: 3000 })(new Request(url, { method: 'POST', body, headers, duplex: 'half' } as RequestInit));
+    expect([response.status, await response.text()]).toEqual([400, 'the body is larger than 100 bytes']);
   });
 
   it('a request it cannot even look at (headers that throw): 500, and the error reported', async () => {

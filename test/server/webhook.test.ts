@@ -233,6 +233,11 @@ describe('parseDelivery', () => {
     { case: 'an order bump with its parent', body: changed({ order_bump: { is_order_bump: true, parent_purchase_transaction: 'HP1' } }), kept: { parent: 'HP1' } },
     { case: 'a currency of four letters', body: changed({ price: { value: 197, currency_value: 'BRLX' } }), kept: { value: null, currency: null } },
     { case: 'a currency after another letter', body: changed({ price: { value: 197, currency_value: 'xBRL' } }), kept: { value: null, currency: null } },
+    // A checkout tag is the producer's own word: one holding an e-mail address is not kept (LGPD).
+    { case: 'an xcod holding an e-mail address', body: changed({ origin: { xcod: 'lead_ana@mail.example' } }), kept: { xcod: null } },
+    { case: 'an xcod holding an e-mail address in full width', body: changed({ origin: { xcod: 'ana\uff20mail.example' } }), kept: { xcod: null } },
+    { case: 'an xcod with an @ and no domain', body: changed({ origin: { xcod: 'promo@blog' } }), kept: { xcod: 'promo@blog' } },
+    { case: 'no affiliates list', body: changed({}, { affiliates: undefined }), kept: { affiliate: null } },
     { case: 'a null entry before the credited affiliate', body: changed({}, { affiliates: [null, { affiliate_code: 'Q100328287K' }] }), kept: { affiliate: 'Q100328287K' } },
   ])('$case: kept with $kept', ({ body, kept }) => {
     expect(parseDelivery(body)).toEqual({ delivery: expect.objectContaining({ id: APPROVED.id, transaction: 'HP16015479281022', ...kept }) });
