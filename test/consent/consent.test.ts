@@ -61,22 +61,6 @@ describe('Google Consent Mode v2', () => {
   });
 
   it.each([
-    { case: 'default granted', commands: [['consent', 'default', { ad_storage: 'granted' }]], cookie: CODE },
-    { case: 'default denied, then update granted (a returning visitor)', commands: [['consent', 'default', { ad_storage: 'denied' }], ['consent', 'update', { ad_storage: 'granted' }]], cookie: CODE },
-    { case: 'update granted, then a late default denied', commands: [['consent', 'update', { ad_storage: 'granted' }], ['consent', 'default', { ad_storage: 'denied' }]], cookie: CODE },
-    { case: 'default denied', commands: [['consent', 'default', { ad_storage: 'denied' }]], cookie: undefined },
-    { case: 'only analytics_storage granted', commands: [['consent', 'default', { ad_storage: 'denied', analytics_storage: 'granted' }]], cookie: undefined },
-    { case: 'no consent command at all', commands: [['js', new Date()], ['config', 'G-XXXXXXX']], cookie: undefined },
-  ])('gtag before the script, $case: stored $cookie', ({ commands, cookie: expected }) => {
-    const gtag = gtagSnippet();
-    for (const command of commands) gtag(...command);
-    setUrl(`/curso?a=${CODE}`);
-    start({ consent: 'google' });
-    expect(stored()).toBe(expected);
-    expect(buy()).toBe(`${HOTLINK}?af=${CODE}`);
-  });
-
-  it.each([
     { case: 'gtag() defined only after the script', push: () => gtagSnippet()('consent', 'update', { ad_storage: 'granted' }), expected: CODE },
     // Not gtag()'s `arguments`: anything a page bridged onto dataLayer (a cross-origin frame's message, say) is no consent.
     { case: 'the same commands as a plain array', push: (layer: unknown[]) => layer.push(['consent', 'update', { ad_storage: 'granted' }]), expected: undefined },
@@ -209,6 +193,12 @@ describe('the consent tools at their edges', () => {
 
   describe('Google Consent Mode: storage follows ad_storage, in gtag()\'s consent commands only; an update is the visitor\'s answer, a default never overrides it', () => {
     it.each([
+      { case: 'default granted', commands: [['consent', 'default', { ad_storage: 'granted' }]], cookie: CODE },
+      { case: 'default denied, then update granted (a returning visitor)', commands: [['consent', 'default', { ad_storage: 'denied' }], ['consent', 'update', { ad_storage: 'granted' }]], cookie: CODE },
+      { case: 'update granted, then a late default denied', commands: [['consent', 'update', { ad_storage: 'granted' }], ['consent', 'default', { ad_storage: 'denied' }]], cookie: CODE },
+      { case: 'default denied', commands: [['consent', 'default', { ad_storage: 'denied' }]], cookie: undefined },
+      { case: 'only analytics_storage granted', commands: [['consent', 'default', { ad_storage: 'denied', analytics_storage: 'granted' }]], cookie: undefined },
+      { case: 'no consent command at all', commands: [['js', new Date()], ['config', 'G-XXXXXXX']], cookie: undefined },
       { case: 'two defaults (a tag manager\'s, then the consent tool\'s): the later counts', commands: [['consent', 'default', { ad_storage: 'denied' }], ['consent', 'default', { ad_storage: 'granted' }]], cookie: CODE },
       { case: 'update denied, then a late default granted', commands: [['consent', 'update', { ad_storage: 'denied' }], ['consent', 'default', { ad_storage: 'granted' }]], cookie: undefined },
       { case: 'default granted, then an update of analytics_storage alone', commands: [['consent', 'default', { ad_storage: 'granted' }], ['consent', 'update', { analytics_storage: 'denied' }]], cookie: CODE },
