@@ -169,7 +169,12 @@ export function dashboardRoutes(options: DashboardOptions): DashboardRoutes {
   async function readToken(request: NodeRequest): Promise<string | { status: number }> {
     const form = incoming(request);
     if (checkType(form.contentType, ['application/x-www-form-urlencoded'])) return { status: 415 };
-    const body = await readWithin(form, LOGIN_MAX_BYTES, LOGIN_TIMEOUT_MS);
+    let body;
+    try {
+      body = await readWithin(form, LOGIN_MAX_BYTES, LOGIN_TIMEOUT_MS);
+    } catch {
+      return { status: 400 };
+    }
     if (body == 'late') return { status: 408 };
     if (!body) return { status: 413 };
     // Express's urlencoded parser may have read it already.

@@ -179,6 +179,22 @@ describe('login', () => {
     for (const answer of [json, big, none]) expect(answer.setCookie).toEqual([]);
   });
 
+  it('a login form another middleware already read, and kept nothing of, gets a 400 at once (not a 500, not a wait)', async () => {
+    const errors: unknown[] = [];
+    const routes = dashboardRoutes({ token: TOKEN, urls: { collect: '/collect', webhook: '/hotmart/webhook' }, onError: (e) => errors.push(e) });
+    const origin = await listen((req, res) => {
+      req.resume();
+      req.on('end', () => void routes.handle(req, res));
+    });
+    const started = Date.now();
+    const answer = await login(origin, TOKEN);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain(ptBR.login.malformed);
+    expect(answer.setCookie).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+  });
+
   it('GET changes nothing: /login only redirects, /logout is refused and the session still works', async () => {
     const served = await serve();
     const cookie = await loggedIn(served);
