@@ -4,7 +4,7 @@
  * and the fetch-style `(Request) => Response` one. What the browser sends must be accepted;
  * anything else gets a 4xx naming the problem, and the server stays up.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Agent, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Report, fetchCollectHandler, nodeCollectHandler } from '../../src/server/index';
@@ -20,6 +20,31 @@ describe.each(Object.entries(collectReceivers))('the collect handler, %s', (_, r
     const answer = await postReport(origin, JSON.stringify(REPORT), headers);
     expect([answer.status, answer.body]).toEqual([204, '']);
     expect(received).toEqual([REPORT]);
+  });
+
+  it('a report answered in time leaves the connection open for the next one (keep-alive, as browsers send beacons)', async () => {
+    const { origin, received } = await receiver();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = httpRequest(origin + '/api/hotlinks', { method: 'POST', agent, headers: BEACON }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify(REPORT));
+      });
+    try {
+      const first = await post();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([first, await post()]).toEqual([
+        { status: 204, reused: false },
+        { status: 204, reused: true },
+      ]);
+      expect(received).toEqual([REPORT, REPORT]);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('accepts an attribution report, and drops fields it does not know (a newer script)', async () => {
