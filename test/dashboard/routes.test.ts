@@ -181,7 +181,7 @@ describe('login', () => {
 
   it('a login form another middleware already read, and kept nothing of, gets a 400 at once (not a 500, not a wait)', async () => {
     const errors: unknown[] = [];
-    const routes = dashboardRoutes({ token: TOKEN, urls: { collect: '/collect', webhook: '/hotmart/webhook' }, onError: (e) => errors.push(e) });
+    const routes = dashboardRoutes({ token: TOKEN, urls: { collect: '/collect', webhook: '/hotmart/webhook' }, hottokConfigured: true, onError: (e) => errors.push(e) });
     const origin = await listen((req, res) => {
       req.resume();
       req.on('end', () => void routes.handle(req, res));
